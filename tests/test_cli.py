@@ -17,7 +17,7 @@ def test_build_writes_the_file_and_says_what_is_in_it(data_copy: Path) -> None:
     out = data_copy / "rebuilt.parquet"
     result = run("build", "--data-dir", str(data_copy), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "32 statements" in result.stdout and "19 actors" in result.stdout
+    assert "34 statements" in result.stdout and "19 actors" in result.stdout
     # Same inputs, same bytes as the bundled file built by the same code.
     assert out.read_bytes() == (data_copy / "positions.parquet").read_bytes()
     assert run("validate", str(out)).returncode == 0

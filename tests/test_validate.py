@@ -204,4 +204,4 @@ def test_many_bad_rows_are_capped_with_a_count(data_copy: Path) -> None:
     _write_frame(data_copy / "positions.parquet", all_bad)
     problems = validate_file(data_copy / "positions.parquet")
     assert len(problems) == 21
-    assert "and 12 more rows" in problems[-1].message
+    assert "and 14 more rows" in problems[-1].message
