@@ -84,6 +84,33 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [add_build, add_validate]
 
 
+# --- export: the dashboard's CSV extract (tracker.export) ---
+def add_export(sub: argparse._SubParsersAction) -> None:
+    from tracker.export import add_export_arguments, run_export
+
+    parser = sub.add_parser(
+        "export", help="the CSV extract the dashboard downloads, for the same filters"
+    )
+    add_export_arguments(parser)
+    parser.set_defaults(func=run_export)
+
+
+REGISTRARS.append(add_export)
+# --- end export ---
+
+
+# --- extract, evaluate, undo: assisted coding (tracker.extract, tracker.evaluate, tracker.store) ---
+def add_assisted_coding(sub: argparse._SubParsersAction) -> None:
+    from tracker.extract.commands import add_evaluate, add_extract, add_undo
+
+    for register in (add_extract, add_evaluate, add_undo):
+        register(sub)
+
+
+REGISTRARS.append(add_assisted_coding)
+# --- end extract, evaluate, undo ---
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m tracker", description=__doc__.splitlines()[0])
     sub = root.add_subparsers(dest="command", required=True)

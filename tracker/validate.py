@@ -177,25 +177,30 @@ def validate_frame(
         "date_precision is published but the date is not the document's publication date",
     )
 
-    # Quotes: compare lengths vectorised, then the text at the offsets, document by document.
-    checkable = (
+    # Quotes: lengths vectorised, then one C-level startswith per row on plain Python values
+    # (iterating Arrow-backed Series element by element is two orders of magnitude slower).
+    checkable = np.asarray(
         doc_ids.isin(list(texts))
         & starts.notna()
         & ends.notna()
         & frame["quote"].notna()
         & (starts >= 0)
     )
-    quote_lengths = frame["quote"].astype("str").str.len()
-    bad_quote = np.zeros(len(frame), dtype=bool)
-    bad_quote |= np.asarray(checkable & (quote_lengths != (ends - starts)))
-    for doc_id, positions in frame.index[checkable].groupby(doc_ids[checkable]).items():
-        text = texts[doc_id]
-        sub = frame.loc[positions, ["char_start", "quote"]]
-        matches = [
-            text.startswith(quote, int(start))
-            for start, quote in zip(sub["char_start"], sub["quote"], strict=True)
-        ]
-        bad_quote[frame.index.get_indexer(positions)] |= ~np.array(matches, dtype=bool)
+    quote_lengths = frame["quote"].astype("str").str.len().to_numpy()
+    bad_quote = checkable & (quote_lengths != (ends - starts).to_numpy(dtype="float64"))
+    rows = np.flatnonzero(checkable & ~bad_quote)
+    row_docs = doc_ids.to_numpy()[rows].tolist()
+    row_quotes = frame["quote"].to_numpy()[rows].tolist()
+    row_starts = starts.to_numpy()[rows].tolist()
+    matches = np.fromiter(
+        (
+            texts[doc].startswith(quote, start)
+            for doc, quote, start in zip(row_docs, row_quotes, row_starts, strict=True)
+        ),
+        dtype=bool,
+        count=len(rows),
+    )
+    bad_quote[rows[~matches]] = True
     flag(bad_quote, "quote", "quote is not the document text at char_start:char_end")
     return problems
 
@@ -228,7 +233,7 @@ def check_positions(
         documents = None
     doc_ids = frame["doc_id"].dropna().astype("object").unique()
     if documents is not None:
-        doc_ids = [d for d in doc_ids if d in set(documents["doc_id"])]
+        doc_ids = np.intersect1d(doc_ids.astype(str), documents["doc_id"].to_numpy(dtype=str))
     texts, text_problems = read_texts(location, sorted(doc_ids))
     problems.extend(text_problems)
     problems.extend(validate_frame(frame, documents, texts, shown))

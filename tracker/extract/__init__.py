@@ -1,0 +1,81 @@
+"""Assisted extraction: proposes stance statements for a new article, for an analyst to review.
+
+`extract(text, published, codebook)` returns one row per proposed (actor, issue) statement with
+the annotation columns (`ANNOTATION_COLUMNS`), the evidence offsets and, for actors the codebook
+does not hold yet, the proposed name, type and organization. The rules are in `rules.py`, the
+polarity of words (stance cues, negation) in `polarity.py`, the cue lists in `cues.py`; issue cue
+terms come from the codebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+NAME = "stance-extractor"
+VERSION = "0.1"
+CODER = f"{NAME} {VERSION}"
+
+# The columns of data/annotations/<doc_id>.csv, in file order.
+ANNOTATION_COLUMNS: tuple[str, ...] = (
+    "statement_id",
+    "actor_id",
+    "issue_id",
+    "stance",
+    "statement_date",
+    "date_precision",
+    "attribution",
+    "reported_by",
+    "quote",
+    "occurrence",
+    "confidence",
+    "coder",
+    "note",
+)
+# Extra columns of a proposal: where the evidence is, and what a new actor would be.
+PROPOSAL_COLUMNS: tuple[str, ...] = (
+    "char_start",
+    "char_end",
+    "actor",
+    "actor_is_new",
+    "actor_type",
+    "organization",
+    "actor_role",
+)
+OUTPUT_COLUMNS: tuple[str, ...] = ANNOTATION_COLUMNS + PROPOSAL_COLUMNS
+
+
+def _occurrence(text: str, quote: str, start: int) -> int:
+    """1-based index of the match of `quote` that starts at `start`, as the build counts them."""
+    count, at = 0, text.find(quote)
+    while at != -1 and at <= start:
+        count += 1
+        if at == start:
+            return count
+        at = text.find(quote, at + 1)
+    return max(count, 1)
+
+
+def extract(text: str, published: dt.date, codebook, doc_id: str = "new") -> pd.DataFrame:
+    """Proposed statements of `text` (published on `published`) coded with `codebook`."""
+    from tracker.extract.rules import read_document  # the segmenter loads only when used
+
+    rows = read_document(text, published, codebook.actors, codebook.issues)
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
+    # One row per actor, issue and evidence span: a repeated cue in one sentence is one statement
+    frame = frame.sort_values(["char_start", "confidence"], ascending=[True, False], kind="stable")
+    frame = frame.drop_duplicates(["actor_id", "issue_id", "char_start"], keep="first")
+    frame = frame.reset_index(drop=True)
+    frame["statement_id"] = [f"{doc_id}-x{n:03d}" for n in range(1, len(frame) + 1)]
+    frame["occurrence"] = [
+        _occurrence(text, quote, start)
+        for quote, start in zip(frame["quote"], frame["char_start"], strict=True)
+    ]
+    frame["coder"] = CODER
+    frame["statement_date"] = pd.to_datetime(frame["statement_date"]).dt.date
+    frame["confidence"] = frame["confidence"].clip(0, 1).astype("float64")
+    frame["reported_by"] = frame["reported_by"].where(frame["reported_by"].notna(), None)
+    return frame[list(OUTPUT_COLUMNS)]
