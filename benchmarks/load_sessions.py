@@ -9,6 +9,11 @@ compared with. Prints p50 / p95 / max per step, the ratio to the baseline, and t
 
     python benchmarks/load_sessions.py --sessions 20
     python benchmarks/load_sessions.py --sessions 5 --positions /tmp/synthetic-1m/positions.parquet
+    python benchmarks/load_sessions.py --sessions 20 --ramp 20 --think 2 --url http://app:8501
+
+The browsers are heavy: on a small machine they take most of the CPU and the figures say more
+about them than about the app (the script prints the CPU time of each). ``--url`` drives a
+server running elsewhere.
 
 Make a million-row data set with::
 
@@ -284,7 +289,7 @@ async def drive(
     ramp: float,
     think: float,
     isolated: bool,
-    server_pid: int,
+    server_pid: int | None,
 ):
     from playwright.async_api import async_playwright
 
@@ -310,7 +315,8 @@ async def drive(
             await session(await context_for_session(), base, steps, baseline, 1, timeout_ms)
             loaded = Results()
             contexts = [await context_for_session() for _ in range(sessions)]
-            server_cpu, all_cpu = cpu_seconds(server_pid), cpu_seconds(os.getpid())
+            server_cpu = cpu_seconds(server_pid) if server_pid else 0.0
+            all_cpu = cpu_seconds(os.getpid())
             start = time.perf_counter()
             await asyncio.gather(
                 *(
@@ -322,7 +328,7 @@ async def drive(
                 )
             )  # fmt: skip
             wall = time.perf_counter() - start
-            server_cpu = cpu_seconds(server_pid) - server_cpu
+            server_cpu = (cpu_seconds(server_pid) - server_cpu) if server_pid else float("nan")
             # Everything this script started except the server: the browser and its driver.
             browser_cpu = cpu_seconds(os.getpid()) - all_cpu - server_cpu
         finally:
@@ -384,6 +390,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1, help="walks per session")
     parser.add_argument("--positions", help="TRACKER_POSITIONS for the app (default: bundled)")
     parser.add_argument(
+        "--url",
+        help="drive an app already running there (e.g. from another machine, so the browsers "
+        "do not share the server's CPUs); --positions then names the same data, to pick the walk",
+    )
+    parser.add_argument(
         "--search", help="the Evidence step's search (default: the most active actor's first quote)"
     )
     parser.add_argument("--target", type=float, help="p95 target in seconds (exit 1 if missed)")
@@ -410,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     steps = walk(actors, args.search or search)
     load = os.getloadavg()  # other work on the machine skews every figure: say how much
     log = Path(tempfile.mkdtemp(prefix="load-sessions-")) / "streamlit.log"
-    process, base = start_server(positions, log)
+    process, base = (None, args.url.rstrip("/")) if args.url else start_server(positions, log)
     try:
         cold, cold_seconds, baseline, loaded, wall, cpu = asyncio.run(
             drive(
@@ -422,15 +433,16 @@ def main(argv: list[str] | None = None) -> int:
                 args.ramp,
                 args.think,
                 args.isolated,
-                process.pid,
+                process.pid if process else None,
             )
         )
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
     print(
         f"data: {positions or 'bundled data/positions.parquet'}; pair {actors[0]} / {actors[1]}; "
         f"{args.sessions} concurrent sessions × {args.rounds} walk(s) of {len(steps)} steps "
@@ -447,7 +459,8 @@ def main(argv: list[str] | None = None) -> int:
     if baseline.errors:
         print("baseline errors:", *baseline.errors[:5], sep="\n  ")
     ok = report(steps, baseline, loaded, args.sessions, args.target)
-    print(f"server log: {log}")
+    if process is not None:
+        print(f"server log: {log}")
     return 0 if ok else 1
 
 

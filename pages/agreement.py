@@ -51,6 +51,7 @@ notes_slot = st.container()
 page_state.seed_choice("measure", list(MEASURES), "agreement", first_visit, name="measure")
 page_state.seed_choice("level", list(LEVELS), "actor", first_visit, name="level")
 page_state.seed_choice("order", list(ORDERS), "blocs", first_visit, name="order")
+page_state.seed_whole_number("min_overlap", 1, 100, 1, first_visit)
 
 controls = st.columns([2, 2, 1, 2])
 measure = controls[0].selectbox(
@@ -73,10 +74,8 @@ min_overlap = controls[2].number_input(
     "Min. shared issues",
     min_value=1,
     max_value=100,
-    value=1,
     step=1,
     key="min_overlap",
-    bind="query-params",
     help="Pairs that took positions on fewer shared issues are greyed out.",
 )
 order = controls[3].selectbox(
@@ -88,6 +87,7 @@ order = controls[3].selectbox(
 page_state.write_param("measure", measure, "agreement")
 page_state.write_param("level", level, "actor")
 page_state.write_param("order", order, "blocs")
+page_state.write_param("min_overlap", int(min_overlap), 1)
 page_state.show_notes(notes_slot)
 
 if frame.empty:
@@ -132,7 +132,7 @@ pair = selected_pair(event)
 if pair is not None:
     st.switch_page(
         "pages/head_to_head.py",
-        query_params={"a": pair[0], "b": pair[1], "level": level, "measure": measure},
+        query_params={"a": pair[0], "b": pair[1], "level": level},
     )
 
 n_keys = int(frame[LEVELS[level][0]].nunique())

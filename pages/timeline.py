@@ -213,6 +213,7 @@ labels, most_active = _labels(view.version, level, view.data)
 page_state.seed_choice("pair", list(PAIR_MODES), "one", first_visit, name="pair mode")
 page_state.seed_choice("window", list(WINDOWS), "cumulative", first_visit, name="window")
 page_state.seed_choice("measure", list(MEASURES), "agreement", first_visit, name="measure")
+page_state.seed_whole_number("window_days", 1, 3650, 90, first_visit)
 controls = st.columns([2, 2, 2])
 mode = controls[0].radio("Pairs", options=list(PAIR_MODES), format_func=PAIR_MODES.get, key="pair")
 window = controls[1].radio(
@@ -227,10 +228,8 @@ with controls[2]:
         "Window length (days)",
         min_value=1,
         max_value=3650,
-        value=90,
         step=1,
         key="window_days",
-        bind="query-params",
         disabled=window != "rolling",
     )
     measure = st.selectbox(
@@ -242,6 +241,7 @@ with controls[2]:
 page_state.write_param("pair", mode, "one")
 page_state.write_param("window", window, "cumulative")
 page_state.write_param("measure", measure, "agreement")
+page_state.write_param("window_days", int(width_days), 90)
 pair = None
 if mode == "one":
     options = list(labels)

@@ -298,3 +298,10 @@ def test_latest_rows_keeps_the_most_recent_statements_of_the_chosen_actors(frame
     assert rows["statement_id"].tolist() == ["s3", "s4"]  # frame order, the two latest
     rows, total = charts.latest_rows(frame, "actor_id", ["stoltenberg"], limit=5)
     assert (rows["statement_id"].tolist(), total) == (["s1"], 1)
+
+
+def test_plot_text_escapes_tags_but_keeps_quotes_readable():
+    # Plotly shows &quot; literally, so quotes must stay as typed; tags must not render.
+    from tracker.charts import plot_text
+
+    assert plot_text('=HYPERLINK("x") <b>bold</b>') == '=HYPERLINK("x") &lt;b&gt;bold&lt;/b&gt;'

@@ -76,8 +76,12 @@ def shorten(value: object, limit: int | None) -> str:
 
 
 def plot_text(value: object, limit: int | None = None) -> str:
-    """Text safe to place in a Plotly label, title or hover: shortened, then HTML-escaped."""
-    return html.escape(shorten(value, limit), quote=True)
+    """Text safe to place in a Plotly label, title or hover: shortened, then HTML-escaped.
+
+    Quotes stay as they are: Plotly's text renderer decodes &lt; &gt; &amp; but would show
+    &quot; literally, and quotes cannot open a tag.
+    """
+    return html.escape(shorten(value, limit), quote=False)
 
 
 def plot_texts(values: pd.Series | Sequence[object], limit: int | None = None) -> np.ndarray:
@@ -173,7 +177,7 @@ def _wrap(text: str, width_px: int) -> str:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _matrix_layout(

@@ -96,10 +96,14 @@ def extract_frame(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.D
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV of `frame` (no index, ``\\n`` line ends), formula cells neutralised."""
+    """UTF-8 CSV of `frame` (no index, CRLF line ends as RFC 4180 says), formulas neutralised.
+
+    With CRLF as the terminator the writer quotes every cell holding a CR or an LF; with a
+    bare LF a lone CR inside a quote went unquoted and split the row in spreadsheets.
+    """
     safe = neutralise_formulas(extract_frame(frame, list(frame.columns)))
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False, lineterminator="\n")
+    safe.to_csv(buffer, index=False, lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8")
 
 

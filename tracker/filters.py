@@ -63,8 +63,8 @@ FILTER_PARAMS: tuple[str, ...] = (
 # A page control must use one of these names; any other name in a link is dropped as unknown.
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "overview": ("level", "overview_issue", "overview_actor"),
-    "agreement": ("measure", "level", "min_overlap", "agg", "order"),
-    "head-to-head": ("a", "b", "measure", "level"),
+    "agreement": ("measure", "level", "min_overlap", "order"),
+    "head-to-head": ("a", "b", "level"),
     "timeline": (
         "level",
         "timeline_issue",
@@ -74,7 +74,6 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
         "measure",
         "window",
         "window_days",
-        "cumulative",
     ),
     "evidence": ("q",),
     "sources": ("source", "statement"),

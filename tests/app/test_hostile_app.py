@@ -9,8 +9,13 @@ hovers), and show the strings as the characters they are.
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import html
 import io
+import json
+import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -18,8 +23,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import hostile
-from tracker.export import csv_bytes
-from tracker.load import ENV_VAR, load_positions
+from tracker.export import csv_bytes, provenance_zip
+from tracker.filters import Filters, query_string
+from tracker.load import ENV_VAR, load_documents, load_positions
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -201,7 +207,11 @@ def test_codebook_tables_hold_every_name_and_label_verbatim(open_page) -> None:
 
 def test_csv_extract_neutralises_every_formula(hostile_positions: Path) -> None:
     positions = load_positions(hostile_positions)
-    frame = pd.read_csv(io.BytesIO(csv_bytes(positions)), dtype=str, keep_default_na=False)
+    data = csv_bytes(positions)
+    # Read as a spreadsheet does: a line break (\n or \r) outside quotes ends a row.
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(positions) + 1, "a cell's line break split a row"
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
     text_columns = [c for c in frame.columns if c not in ("score", "char_start", "char_end")]
     cells = frame[text_columns].stack()
     cells = cells[cells.str.len() > 0]
@@ -210,3 +220,38 @@ def test_csv_extract_neutralises_every_formula(hostile_positions: Path) -> None:
     assert formula_like.empty, formula_like.head().tolist()
     # …and the text itself is kept after the neutralising prefix.
     assert (cells.str.lstrip("'") == hostile.FORMULA).any()
+
+
+def test_provenance_zip_keeps_hostile_text_as_data(hostile_positions: Path) -> None:
+    positions = load_positions(hostile_positions)
+    documents = load_documents(hostile_positions)
+    filters = Filters(organizations=(hostile.IMG, hostile.FORMULA), topics=(hostile.BOLD_HTML,))
+    rows = filters.apply(positions)
+    link = "http://localhost:8501/evidence?" + query_string(filters.to_query_params())
+    archive = zipfile.ZipFile(
+        io.BytesIO(
+            provenance_zip(
+                rows,
+                view="evidence",
+                filters=filters,
+                link=link,
+                data_path=str(hostile_positions),
+                documents=documents,
+            )
+        )
+    )
+    names = archive.namelist()
+    assert "metadata.json" in names and "README.txt" in names
+    # Entry names are made from the filters' digest, never from their (hostile) values.
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", name) for name in names), names
+    metadata = json.loads(archive.read("metadata.json"))
+    assert metadata["filters"]["org"] == [hostile.IMG, hostile.FORMULA]
+    assert metadata["link"] == link
+    assert metadata["rows"] == len(rows)
+    digest = hashlib.sha256(hostile_positions.read_bytes()).hexdigest()
+    assert metadata["data_file"]["sha256"] == digest
+    cited = {d["doc_id"]: d for d in metadata["documents"]}
+    assert cited[hostile.DOC_A]["title"] == hostile.SCRIPT
+    assert cited[hostile.DOC_A]["url"] == "javascript:window.__pwned=1"
+    (csv_name,) = [n for n in names if n.endswith(".csv")]
+    assert archive.read(csv_name) == csv_bytes(rows)

@@ -11,7 +11,6 @@ hostile text being visible as the characters it is.
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -129,7 +128,9 @@ def test_downloaded_csv_neutralises_formulas(hostile_url: str, page, tmp_path: P
         page.locator("[data-testid='stDownloadButton'] button").first.click()
     path = tmp_path / "evidence.csv"
     info.value.save_as(path)
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    # Read as a spreadsheet does: a line break (\n or \r) outside quotes ends a row.
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
     header, body = rows[0], rows[1:]
     assert len(body) == len(hostile.STATEMENTS)
     quotes = [row[header.index("quote")] for row in body]

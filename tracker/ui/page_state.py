@@ -35,9 +35,11 @@ def start_page(page: str) -> bool:
     return first
 
 
-def _note(note: str | None) -> None:
+def _note(note: str | None, key: str | None = None) -> None:
     if note:
-        st.session_state.setdefault(_NOTES_KEY, []).append(note)
+        # Named like the shell's notes on the shared filters, so a reader finds the parameter.
+        prefix = f"Link parameter '{key}': " if key else ""
+        st.session_state.setdefault(_NOTES_KEY, []).append(prefix + note)
 
 
 def seed_choice(
@@ -46,7 +48,7 @@ def seed_choice(
     """Put the link's value (or the current one, if still an option) into the widget's state."""
     if first_visit or key not in st.session_state:
         value, note = choice_from_link(st.query_params.get_all(key), options, default, name)
-        _note(note)
+        _note(note, key)
         st.session_state[key] = value
     elif st.session_state[key] not in options and st.session_state[key] is not None:
         st.session_state[key] = default  # left over from another level or filter
@@ -56,7 +58,7 @@ def seed_choices(key: str, options: Sequence[str], first_visit: bool, *, name: s
     """Like :func:`seed_choice` for a multiselect (repeated parameters)."""
     if first_visit or key not in st.session_state:
         values, note = choices_from_link(st.query_params.get_all(key), options, name)
-        _note(note)
+        _note(note, key)
         st.session_state[key] = values
     else:
         kept = [v for v in st.session_state[key] or [] if v in options]
@@ -64,10 +66,31 @@ def seed_choices(key: str, options: Sequence[str], first_visit: bool, *, name: s
             st.session_state[key] = kept
 
 
+def seed_whole_number(key: str, low: int, high: int, default: int, first_visit: bool) -> None:
+    """Put the link's whole number into a number input's state, or the default with a note.
+
+    Synced by hand rather than with ``bind="query-params"``: Streamlit's binding raises on a
+    number of thousands of digits in a link, before the page could catch it.
+    """
+    if not first_visit and key in st.session_state:
+        return
+    values = st.query_params.get_all(key)
+    value = default
+    if values:
+        text = str(values[-1]).strip()
+        # The length check comes first: int() refuses strings of thousands of digits.
+        if len(values) == 1 and len(text) <= 9 and text.isdigit() and low <= int(text) <= high:
+            value = int(text)
+        else:
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            _note(f"“{shown}” is not a whole number from {low} to {high}; it was left out.", key)
+    st.session_state[key] = value
+
+
 def write_param(key: str, value: str | Sequence[str] | None, default: object = None) -> None:
     """Write the control's value into the address bar, leaving defaults out."""
-    if isinstance(value, str) or value is None:
-        wanted = [] if value is None or value == default else [value]
+    if isinstance(value, str | int) or value is None:
+        wanted = [] if value is None or value == default else [str(value)]
     else:
         wanted = [] if list(value) == list(default or []) else [str(v) for v in value]
     if st.query_params.get_all(key) == wanted:
