@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker.build import ANNOTATION_COLUMNS
 from tracker.problems import DataError, Problem
 from tracker.schema import DOCUMENT_COLUMNS
 
@@ -37,21 +38,6 @@ MANIFEST = "manifest.json"
 # Largest article text accepted (characters): a long report, not a book or a data dump.
 MAX_TEXT_CHARS = 200_000
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
-ANNOTATION_COLUMNS: tuple[str, ...] = (
-    "statement_id",
-    "actor_id",
-    "issue_id",
-    "stance",
-    "statement_date",
-    "date_precision",
-    "attribution",
-    "reported_by",
-    "quote",
-    "occurrence",
-    "confidence",
-    "coder",
-    "note",
-)
 # Free-text columns a spreadsheet could read as a formula; quotes stay verbatim (they are
 # searched in the text) and are trimmed to start at a letter instead.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -13,26 +13,12 @@ import datetime as dt
 
 import pandas as pd
 
+from tracker.build import ANNOTATION_COLUMNS
+
 NAME = "stance-extractor"
 VERSION = "0.1"
 CODER = f"{NAME} {VERSION}"
 
-# The columns of data/annotations/<doc_id>.csv, in file order.
-ANNOTATION_COLUMNS: tuple[str, ...] = (
-    "statement_id",
-    "actor_id",
-    "issue_id",
-    "stance",
-    "statement_date",
-    "date_precision",
-    "attribution",
-    "reported_by",
-    "quote",
-    "occurrence",
-    "confidence",
-    "coder",
-    "note",
-)
 # Extra columns of a proposal: where the evidence is, and what a new actor would be.
 PROPOSAL_COLUMNS: tuple[str, ...] = (
     "char_start",

@@ -24,7 +24,6 @@ so pages never see a load error.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,16 +31,14 @@ import pandas as pd
 import streamlit as st
 
 from tracker.filters import FilterChoices, Filters, filter_choices
+from tracker.load import positions_uri
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_POSITIONS = REPO_ROOT / "data" / "positions.parquet"
 FILTERS_STATE_KEY = "tracker_filters"  # session_state: the Filters the sidebar produced this run
 
 
 def positions_path() -> str:
     """Where the positions come from: ``TRACKER_POSITIONS`` or ``data/positions.parquet``."""
-    configured = os.environ.get("TRACKER_POSITIONS", "").strip()
-    return configured or str(DEFAULT_POSITIONS)
+    return positions_uri()
 
 
 def data_version(path: str) -> str:
