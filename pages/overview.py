@@ -125,7 +125,9 @@ if model.n_cols < model.n_issues:
     shown += f" and the {model.n_cols} most discussed of {model.n_issues} issues"
 st.caption(
     f"Showing {shown}; choose others in the sidebar. Blank cells: no statement in the "
-    f"current filters. {AGGREGATION_RULE} Click a cell to read the statements behind it."
+    f"current filters. {AGGREGATION_RULE} A cell's colour is the mean score itself, so a "
+    "mixed record sits between the colours of support and opposition. Click a cell to read "
+    "the statements behind it."
 )
 csv_download(
     model.table,
