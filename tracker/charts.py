@@ -198,8 +198,12 @@ def _matrix_layout(
             "text": _wrap(title, geometry.width),
             "x": 0,
             "xanchor": "left",
-            "y": 0.99,
+            # Plotly anchors a title of several lines by its first line, so the others rose
+            # above the top edge of a short figure; lower the anchor by the extra lines.
+            "yref": "container",
+            "y": 1 - extra_top / (geometry.height + extra_top),
             "yanchor": "top",
+            "pad": {"t": 8},
         },
         width=geometry.width,
         height=geometry.height + extra_top,
