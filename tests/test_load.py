@@ -130,3 +130,19 @@ def test_copy_of_partitions_reads_without_documents_reports_them(data_copy: Path
     with pytest.raises(DataError) as error:
         load_positions(folder)
     assert "document text not found" in str(error.value)
+
+
+def test_version_changes_when_the_data_is_replaced(data_copy: Path) -> None:
+    # The app reloads when this token changes: a rebuilt file must change it, a missing one say so.
+    from tracker.build import write_positions
+    from tracker.load import locate
+
+    path = data_copy / "positions.parquet"
+    before = locate(path).version()
+    frame = load_positions(path)
+    write_positions(frame[frame["actor_id"] == "france"], path)
+    assert locate(path).version() != before
+    assert locate(data_copy / "absent.parquet").version() == "missing"
+    folder = _partition_by_year(data_copy)
+    parts = sorted(folder.rglob("*.parquet"))
+    assert locate(folder).version().startswith(f"{len(parts)}:")

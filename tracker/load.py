@@ -64,14 +64,25 @@ class Location:
         with self.filesystem.open_input_stream(path) as stream:
             return stream.read()
 
-    def modified(self) -> float:
-        """A change stamp for caching: the newest modification time under the location."""
-        info = self.filesystem.get_file_info(self.path)
-        if info.type == pafs.FileType.Directory:
-            infos = self.filesystem.get_file_info(pafs.FileSelector(self.path, recursive=True))
-            stamps = [i.mtime.timestamp() for i in infos if i.mtime is not None]
-            return max(stamps, default=0.0)
-        return info.mtime.timestamp() if info.mtime is not None else 0.0
+    def version(self) -> str:
+        """A token that changes when the data changes: count, total size, newest mtime.
+
+        One filesystem call (a recursive listing for a folder), so the same code serves local
+        files, partitioned folders and object stores; "missing" when nothing is there.
+        """
+        try:
+            info = self.filesystem.get_file_info(self.path)
+            if info.type == pafs.FileType.Directory:
+                infos = self.filesystem.get_file_info(pafs.FileSelector(self.path, recursive=True))
+                infos = [i for i in infos if i.type == pafs.FileType.File]
+            elif info.type == pafs.FileType.File:
+                infos = [info]
+            else:
+                return "missing"
+        except (OSError, ValueError):
+            return "missing"
+        newest = max((i.mtime_ns or 0 for i in infos), default=0)
+        return f"{len(infos)}:{sum(i.size or 0 for i in infos)}:{newest}"
 
 
 def positions_uri(path: str | os.PathLike[str] | None = None) -> str:

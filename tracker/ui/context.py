@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from tracker.filters import FilterChoices, Filters, filter_choices
-from tracker.load import positions_uri
+from tracker.load import locate, positions_uri
 
 FILTERS_STATE_KEY = "tracker_filters"  # session_state: the Filters the sidebar produced this run
 
@@ -41,24 +40,17 @@ def positions_path() -> str:
     return positions_uri()
 
 
-def data_version(path: str) -> str:
-    """A token that changes when the data at `path` changes (size and mtime of its files)."""
-    if "://" in path and not path.startswith("file://"):
-        from tracker.load import locate
+@st.cache_data(ttl=30, show_spinner=False)
+def _remote_version(path: str) -> str:
+    """An object store's data version, asked at most every 30 s rather than on every rerun."""
+    return locate(path).version()
 
-        try:  # object stores: the newest modification time under the location
-            return f"remote:{locate(path).modified()}"
-        except (OSError, ValueError):
-            return "missing"
-    p = Path(path.removeprefix("file://"))
-    try:
-        if p.is_dir():
-            stats = [f.stat() for f in sorted(p.rglob("*.parquet"))]
-            return f"{len(stats)}:{sum(s.st_size for s in stats)}:{max((s.st_mtime_ns for s in stats), default=0)}"
-        stat = p.stat()
-    except OSError:
-        return "missing"
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+def data_version(path: str) -> str:
+    """A token that changes when the data at `path` changes (count, size and mtime of its files)."""
+    if "://" in path and not path.startswith("file://"):
+        return _remote_version(path)
+    return locate(path).version()
 
 
 @dataclass(frozen=True)
