@@ -228,6 +228,40 @@ SPEECH_CUES: tuple[str, ...] = (
 )
 
 # Cues that mark someone else reporting a position (the reporter is `reported_by`).
+# Verbs that both attribute and judge ("Beijing slammed the plan"): every regular form of
+# each is an attribution cue (see `polarity.verb_forms`).
+JUDGING_VERBS: tuple[str, ...] = (
+    "slam",
+    "blast",
+    "lambast",
+    "rebuke",
+    "censure",
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "reject",
+    "oppose",
+    "protest",
+    "object",
+    "accuse",
+    "question",
+    "dismiss",
+    "warn",
+    "praise",
+    "hail",
+    "laud",
+    "commend",
+    "applaud",
+    "welcome",
+    "endorse",
+    "back",
+    "support",
+    "urge",
+)
+
 REPORT_CUES: tuple[str, ...] = ("reported", "reports", "reporting", "quoted", "cited")
 REPORT_PREFIXES: tuple[str, ...] = ("according to",)
 # "X is said to be ...": reported, by the document's last named reporter.
@@ -341,6 +375,8 @@ STATE_NOUNS: tuple[str, ...] = (
     "leaders",
     "leader",
     "administration",
+    "mission",
+    "envoy",
 )
 
 # Words for media organisations: a speaker that is one of these reports, it does not state.
@@ -594,6 +630,59 @@ OPPOSE_CUES: tuple[str, ...] = (
     "stir up",
     "stirs up",
     "stirred up",
+    "drag",
+    "stoke",
+    "inflame",
+    "flex their muscles",
+    "sow division",
+    "fan tensions",
+    "raise tensions",
+)
+
+# Evaluative adjectives and nouns of general English: a verdict on what they describe.
+SUPPORT_EVALUATIONS: tuple[str, ...] = (
+    "good",
+    "sensible",
+    "wise",
+    "useful",
+    "helpful",
+    "beneficial",
+    "constructive",
+    "worthwhile",
+    "timely",
+    "overdue",
+    "welcome",
+    "success",
+    "successful",
+    "right step",
+    "right move",
+    "right decision",
+    "right direction",
+    "good arguments",
+)
+OPPOSE_EVALUATIONS: tuple[str, ...] = (
+    "mistake",
+    "mistaken",
+    "wrong",
+    "error",
+    "blunder",
+    "folly",
+    "misguided",
+    "reckless",
+    "irresponsible",
+    "unacceptable",
+    "regrettable",
+    "deplorable",
+    "ill-conceived",
+    "short-sighted",
+    "pointless",
+    "futile",
+    "unhelpful",
+    "unwelcome",
+    "accuse",
+    "accusing",
+    "criticism",
+    "protest",
 )
 
 NEUTRAL_CUES: tuple[str, ...] = (

@@ -19,10 +19,58 @@ def phrase_pattern(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-SUPPORT = phrase_pattern(cues.SUPPORT_CUES)
-OPPOSE = phrase_pattern(cues.OPPOSE_CUES)
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+_VOWELS = "aeiou"
+
+
+def verb_forms(word: str) -> set[str]:
+    """A word with the regular English verb endings it may take: -s, -ed and -ing.
+
+    "accuse" → accuses, accused, accusing; "slam" → slams, slammed, slamming. Forms that are
+    no English word ("threated") cost nothing: they never occur in text.
+    """
+    forms = {word}
+    if len(word) < 3 or not word.isalpha() or word.endswith(("ed", "ing")):
+        return forms
+    if word.endswith(_SIBILANT):
+        forms.add(word + "es")
+    elif word.endswith("y") and word[-2] not in _VOWELS:
+        forms.add(word[:-1] + "ies")
+    else:
+        forms.add(word + "s")
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        if word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+            # "slam" → "slammed", "commit" → "committed"
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def inflected(phrases: tuple[str, ...]) -> list[str]:
+    """Stance phrases with every regular inflection of their first word ("stir up" → "stirring up")."""
+    out = []
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        out.extend(f"{form} {rest}".strip() for form in verb_forms(first))
+    return out
+
+
+# Evaluative words ("a serious mistake", "the wrong signal", "good arguments") take a side
+# wherever they stand, with any modifier between article and word.
+SUPPORT = phrase_pattern(inflected(cues.SUPPORT_CUES) + list(cues.SUPPORT_EVALUATIONS))
+OPPOSE = phrase_pattern(inflected(cues.OPPOSE_CUES) + list(cues.OPPOSE_EVALUATIONS))
 NEUTRAL = phrase_pattern(cues.NEUTRAL_CUES)
 HARM = phrase_pattern(cues.HARM_WORDS)
+# "had not yet taken a final decision", "is yet to make up its mind": no side taken yet
+UNDECIDED = re.compile(
+    r"(?<![\w-])(?:not|no|yet\s+to|never)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:decid\w*|decisions?|made\s+up|make\s+up|settled|determined)(?![\w-])",
+    re.I,
+)
 # "warned NATO against expanding": "against" before a deed opposes it
 AGAINST_DEED = re.compile(r"(?<![\w-])against\s+(?:\w+ing|any|further)\b", re.I)
 NEGATION = re.compile(

@@ -32,16 +32,30 @@ from tracker.extract.polarity import (
     NEUTRAL,
     OPPOSE,
     SUPPORT,
+    UNDECIDED,
     addressed,
     directly_negated,
     longest_cues,
     negated,
     phrase_pattern,
+    verb_forms,
     withheld,
 )
 from tracker.extract.segment import Sentence, split_sentences
+from tracker.extract.topics import TopicProfiles
 
 _SPEECH = phrase_pattern(cues.SPEECH_CUES)
+# finite forms only: "would back", "to support" and "criticising" attribute nothing by themselves
+_JUDGING = phrase_pattern(
+    [
+        f
+        for verb in cues.JUDGING_VERBS
+        for f in verb_forms(verb)
+        if f != verb and not f.endswith("ing")
+    ]
+)
+# "is supported by", "was welcomed in": a passive judging verb says nothing of its subject
+_BEFORE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _REPORT = phrase_pattern(cues.REPORT_CUES)
 _ACCORDING = phrase_pattern(cues.REPORT_PREFIXES)
 _HEARSAY = phrase_pattern(cues.HEARSAY_CUES)
@@ -57,6 +71,27 @@ _ANAPHOR = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+# "it", "this" standing for a thing named before (not "it is said", not "this week")
+_BARE_REFERENCE = re.compile(
+    r"(?<![\w’'-])(?:it|this)(?![\w’'-])(?!\s+(?:is\s+)?(?:said|reported|understood|expected|"
+    r"week|month|year|morning|afternoon|evening|time|summer|spring|autumn|winter)\b)",
+    re.I,
+)
+# "rather than X", "instead of X": X is what the speaker sets aside
+_CONTRASTED = re.compile(r"(?:rather\s+than|instead\s+of)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+# "provoking China", "a front against Beijing": the state named next is the target
+_TARGETING = re.compile(
+    r"(?<![\w-])(?:provok\w*|antagonis\w*|antagoniz\w*|against|contain\w*|encircl\w*|"
+    r"isolat\w*|anger\w*|confront\w*|deter\w*|pressur\w*)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _as_target(text: str, start: int) -> bool:
+    """Whether the name at `start` is the target of the words before it, not an agent."""
+    return _TARGETING.search(text[max(0, start - 40) : start]) is not None
+
+
 _ROLE_REFERENCE = re.compile(
     r"(?<![\w-])the\s+(" + "|".join(re.escape(r) for r in cues.ROLE_NOUNS) + r")(?![\w-])", re.I
 )
@@ -175,13 +210,16 @@ def _cue_matches(text: str) -> list[tuple[int, int, str]]:
         ("hearsay", _HEARSAY),
         ("report", _REPORT),
         ("speech", _SPEECH),
+        ("judging", _JUDGING),
         ("action", _ACTION),
     ):
         for m in pattern.finditer(text):
             span = (m.start(), m.end())
+            if kind == "judging" and _BEFORE_PASSIVE.search(text[: m.start()]):
+                continue
             if any(_spans_overlap(span, (s, e)) for s, e, _ in found):
                 continue
-            found.append((m.start(), m.end(), kind))
+            found.append((m.start(), m.end(), "speech" if kind == "judging" else kind))
     return sorted(found)
 
 
@@ -371,6 +409,7 @@ class _Reader:
             ):
                 self.subject_of[issue_id] = named[0].actor_id
         self._history: list[tuple[str, dict]] = []  # (sentence, its issues), in text order
+        self.topics = TopicProfiles(issues)
         self.issue_patterns = [
             (issue_id, [(_cue_pattern(c.lstrip("-")), c.startswith("-")) for c in issue_cues])
             for issue_id, issue_cues in issues[["issue_id", "cues"]].itertuples(index=False)
@@ -664,6 +703,34 @@ class _Reader:
                 del found[issue_id]
         return found
 
+    def _shared_terms_resolved(
+        self, words: str, issues: dict[str, list[tuple[int, int, int]]]
+    ) -> dict[str, list[tuple[int, int, int]]]:
+        """Issues left when a term that cues several issues counts for the best-described one.
+
+        "joint drills" cues both cooperation and military presence; the statement's other
+        words ("carrier", "forces") say which it is about. An issue whose every term is
+        claimed that way by a better-described issue is dropped.
+        """
+        if len(issues) < 2:
+            return issues
+        scores = self.topics.scores(words)
+        kept = {}
+        for issue_id, matches in issues.items():
+            own = [
+                (s, e, p)
+                for s, e, p in matches
+                if not any(
+                    scores.get(other, 0) > scores.get(issue_id, 0)
+                    and any(_spans_overlap((s, e), (s2, e2)) for s2, e2, _ in theirs)
+                    for other, theirs in issues.items()
+                    if other != issue_id
+                )
+            ]
+            if own:
+                kept[issue_id] = matches
+        return kept or issues
+
     def _pejorative_for_actor(
         self, text: str, span: tuple[int, int], term: tuple[int, int, int], issue_id: str
     ) -> bool:
@@ -722,23 +789,29 @@ class _Reader:
         return kept
 
     def _about_subject(
-        self, issue_id: str, text: str, mentions: list[Mention], speakers: list[Mention]
+        self,
+        issue_id: str,
+        text: str,
+        mentions: list[Mention],
+        speakers: list[Mention],
+        base: int = 0,
     ) -> bool:
         """Whether a sentence names the state whose conduct an issue warns of (or it speaks).
 
-        "cooperation on cyber threats" is not about China's conduct unless China is named.
+        "cooperation on cyber threats" is not about China's conduct unless China is named;
+        "warned against provoking China" names China as the target of others' conduct.
         """
         subject = self.subject_of.get(issue_id)
         if subject is None:
             return True
         organization = self.ctx.gazetteer.info(subject)[2]
-        if any(m.actor_id == subject for m in mentions):
+        if any(m.actor_id == subject for m in mentions if not _as_target(text, m.start - base)):
             return True
         if any(m.actor_id == subject or m.organization == organization for m in speakers):
             return True
         names = [p for p, _ in dict(self.issue_patterns)[issue_id]]
         return any(
-            _weak_term(m.group(), self.ctx.gazetteer)
+            _weak_term(m.group(), self.ctx.gazetteer) and not _as_target(text, m.start())
             for pattern in names
             for m in pattern.finditer(text)
         )
@@ -750,6 +823,7 @@ class _Reader:
         issue_matches: list[tuple[int, int, int]],
         issue_id: str = "",
         other_terms: list[tuple[int, int]] | None = None,
+        found_elsewhere: list[tuple[int, int]] = (),
     ) -> tuple[str, float]:
         """Stance toward the proposition in `span`, and how sure the cue evidence is.
 
@@ -760,29 +834,17 @@ class _Reader:
         """
         issue_spans = [(s, e) for s, e, _ in issue_matches]
         described = [*issue_spans, *(other_terms or [])]
-        words = text[span[0] : span[1]]
-        harm = -self.harm_framed.get(issue_id, 1)
-        found: list[tuple[int, int, int]] = []  # (start, end, polarity)
-        stance_patterns = (
-            (SUPPORT, 1),
-            (OPPOSE, -1),
-            (AGAINST_DEED, -1),
-            (NEUTRAL, 0),
-            (HARM, harm),
-        )
-        for pattern, polarity in stance_patterns:
-            for m in pattern.finditer(words):
-                where = (m.start() + span[0], m.end() + span[0])
-                # a cue word that is part of an issue's terms describes a proposition
-                if any(_spans_overlap(where, s) for s in described):
-                    continue
-                if pattern is HARM and addressed(words, m.start()):
-                    continue  # "cooperation on cyber threats": the harm is what is tackled
-                if pattern is SUPPORT and _ADVERB_BACK.match(words, m.start()):
-                    continue  # "send a frigate back to Asia": a direction, not support
-                # negation may stand before the content: "does not want", "is not opposed"
-                found.append((*where, polarity * negated(text, where[0])))
+        found = self._stance_cues(text, span, described, issue_id)
         hits = [(start, polarity) for start, end, polarity in longest_cues(found)]
+        if not hits and found_elsewhere:
+            # "said the patrols were routine and accused Paris of stirring up trouble": the
+            # verdict of the statement's other clause, which names nothing else, is on this
+            found = [
+                c
+                for part in found_elsewhere
+                for c in self._stance_cues(text, part, described, issue_id)
+            ]
+            hits = [(span[0], polarity) for start, end, polarity in longest_cues(found)]
         if any(polarity == 0 for _, polarity in hits):
             return "neutral", 0.6
         term_polarity = 1
@@ -802,6 +864,38 @@ class _Reader:
         hits.sort(key=lambda h: abs(h[0] - anchor))
         polarity = hits[0][1] * term_polarity
         return ("support", 0.75) if polarity > 0 else ("oppose", 0.75)
+
+    def _stance_cues(
+        self, text: str, span: tuple[int, int], described: list[tuple[int, int]], issue_id: str
+    ) -> list[tuple[int, int, int]]:
+        """The stance cues in `span` as (start, end, polarity), negation applied."""
+        words = text[span[0] : span[1]]
+        harm = -self.harm_framed.get(issue_id, 1)
+        found: list[tuple[int, int, int]] = []
+        stance_patterns = (
+            (SUPPORT, 1),
+            (OPPOSE, -1),
+            (AGAINST_DEED, -1),
+            (NEUTRAL, 0),
+            (UNDECIDED, 0),
+            (HARM, harm),
+        )
+        for pattern, polarity in stance_patterns:
+            for m in pattern.finditer(words):
+                where = (m.start() + span[0], m.end() + span[0])
+                # a cue word that is part of an issue's terms describes a proposition
+                if any(_spans_overlap(where, s) for s in described):
+                    continue
+                if pattern is HARM and addressed(words, m.start()):
+                    continue  # "cooperation on cyber threats": the harm is what is tackled
+                if pattern is SUPPORT and _ADVERB_BACK.match(words, m.start()):
+                    continue  # "send a frigate back to Asia": a direction, not support
+                # negation may stand before the content: "does not want", "is not opposed"
+                polarity *= negated(text, where[0])
+                if _CONTRASTED.search(text[max(0, where[0] - 40) : where[0]]):
+                    polarity = -polarity  # "talks rather than sanctions": what is set aside
+                found.append((*where, polarity))
+        return found
 
     def _principal(
         self, cand: Candidate, text: str, mentions: list[Mention], sentence: Sentence
@@ -974,6 +1068,11 @@ class _Reader:
                 after = text[cand.cue_end :]
                 lead = len(after) - len(after.lstrip())
                 right = [m for m in mentions if m.start - sentence.start == cand.cue_end + lead]
+                # '"...," said Stoltenberg': the name after the verb speaks only when nothing
+                # before the verb could ("the Chinese mission said NATO should ...": NATO is
+                # what the mission spoke of)
+                if re.search(r"[A-Za-z]{2}", text[slot[0] : slot[1]]):
+                    right = []
                 if right:
                     speakers, how = [right[0]], "named"
                 elif _INVERTED_SPEAKER.match(text, cand.cue_end) and cand.kind == "speech":
@@ -989,7 +1088,10 @@ class _Reader:
                         how = "named"
             if not speakers and n > 0 and _CONTINUATIONS.match(text[cand.cue_start :]):
                 speakers, how = candidates[n - 1].speakers, "continuation"
-            if not speakers and cand.kind in ("action", "speech", "hearsay"):
+            # "Spain is sceptical about X, diplomats said": the unnamed sources speak of the
+            # statement already found, not of an actor of their own
+            earlier_named = any(c.speakers for c in candidates[:n])
+            if not speakers and cand.kind in ("action", "speech", "hearsay") and not earlier_named:
                 subject = [m for m in mentions if m.start - sentence.start < cand.cue_start]
                 if subject:
                     speakers, how = [subject[0]], "subject"
@@ -1059,7 +1161,10 @@ class _Reader:
                 )
             )
             if (
-                cand.kind in ("speech", "hearsay", "action", "according")
+                cand.kind in ("speech", "hearsay", "action", "according", "report")
+                # an outlet's participle ("KCNA condemned it, calling NATO ...") reports
+                # nobody else's words: it is not read as "X reported that ..."
+                and not (cand.kind == "report" and cand.resolved_by == "continuation")
                 and _governs_after(after_words, before_words)
                 and not quote_first
             ):
@@ -1070,6 +1175,13 @@ class _Reader:
                 cand.content = (previous_end, max(slot_start, previous_end))
                 if cand.kind == "report" and cand.content[1] - cand.content[0] < 10:
                     cand.content = (previous_end, cand.cue_start)
+                if cand.kind == "report" and n > 0 and candidates[n - 1].speakers:
+                    # "France opposes the plan, Kyodo reported": the outlet reports the
+                    # statement before it, which already has its speaker
+                    for earlier in candidates[:n]:
+                        earlier.reported_by = earlier.reported_by or cand.reported_by
+                    cand.speakers = []
+                    continue
             if cand.kind == "report":
                 inside = [
                     m
@@ -1138,21 +1250,31 @@ class _Reader:
         for n, cand in enumerate(candidates):
             # "said that A and that B": each reported clause names its own issues
             issues, stance_span = {}, {}
+            unnamed = []  # the statement's clauses that name no issue of their own
             for part in _that_clauses(text, cand.content):
-                for issue_id, matches in self._issues(text, part).items():
+                part_issues = self._issues(text, part)
+                if not part_issues:
+                    unnamed.append(part)
+                for issue_id, matches in part_issues.items():
                     issues.setdefault(issue_id, []).extend(matches)
                     stance_span.setdefault(issue_id, part)
             issues = self._without_own_side(text, issues, cand.speakers)
+            issues = self._shared_terms_resolved(text[cand.content[0] : cand.content[1]], issues)
             issues = {
                 k: v
                 for k, v in issues.items()
-                if self._about_subject(k, text, mentions, cand.speakers)
+                if self._about_subject(k, text, mentions, cand.speakers, sentence.start)
             }
             asked = _ASKED.match(text)
             if not issues and asked and cand.content[0] >= asked.end():
                 # "Asked whether Paris would back the office, a diplomat said no decision ...":
                 # the question names the issue, the answer gives the stance
                 issues = {k: [] for k in self._issues(text, (0, asked.end()))}
+            if not issues:
+                # no cue term: the issue whose descriptive words the statement uses, if any
+                by_words = self.topics.best(text[cand.content[0] : cand.content[1]])
+                if by_words:
+                    issues = {by_words: []}
             anaphor = _ANAPHOR.search(text[cand.content[0] : cand.content[1]])
             if not issues and anaphor:
                 issues = (
@@ -1162,6 +1284,10 @@ class _Reader:
                     or self._antecedent_issues(anaphor.group(1))
                     or self._previous_issues()
                 )
+            if not issues and _BARE_REFERENCE.search(text[cand.content[0] : cand.content[1]]):
+                # "It is global", "we make a mistake if we push it": the statement goes on
+                # about what the sentence before it was about
+                issues = self._previous_issues()
             frame_start = candidates[n - 1].cue_end if n > 0 else 0
             dated = _statement_date(text, dates, cand, frame_start)
             if dated is None:
@@ -1192,6 +1318,7 @@ class _Reader:
                             matches,
                             issue_id,
                             term_spans,
+                            unnamed if issue_id in stance_span else (),
                         )
                         if issue_id
                         else ("neutral", 0.3)
