@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -308,9 +308,20 @@ def current_link(page: str | None = None, filters: Filters | None = None) -> str
     return f"{base}?{query}" if query else base
 
 
+def link_markdown(link: str) -> str:
+    """Markdown for a hyperlink to `link` that shows the address itself, literally."""
+    # The destination in <...> may hold any character but <, > and line breaks; quoting
+    # everything else that Markdown or HTML could read keeps a crafted address inert.
+    target = quote(link, safe=":/?&=%#+,;@~")
+    return f"[{escape_markdown(link)}](<{target}>)"
+
+
 def render_link(page: str, filters: Filters, n_rows: int, n_total: int) -> None:
     """The sidebar footer: how many statements pass, and the link to this view."""
     with st.sidebar:
         st.caption(f"{n_rows:,} of {n_total:,} statements match the filters.")
-        st.caption("Link to this view (copy to share):")
-        st.code(current_link(page, filters), language=None, wrap_lines=True)
+        # A Markdown link rather than st.code: the code block's syntax highlighter costs a
+        # browser about 0.3 s of script on every page load (see benchmarks/load_sessions.py).
+        with st.container(key="view_link"):
+            st.caption("Link to this view (copy to share):")
+            st.markdown(link_markdown(current_link(page, filters)))
