@@ -19,7 +19,7 @@ from tracker.ui.evidence import show_evidence
 from tracker.ui.sidebar import empty_state
 
 MAX_ACTORS = 30  # rows of the timeline that stay readable at 1280 × 800
-MAX_POINTS = 5000  # statements drawn; the latest are kept
+MAX_POINTS = 2000  # statements drawn, the latest (about 70 per actor row at most); more only blur
 MAX_CHANGES_LISTED = 200  # rows of the stance-change table (the download has all)
 ALL_PAIRS_ACTORS = 6  # "all pairs" draws every pair of this many most active actors
 DAILY_GRID_LIMIT = 400  # above this many statement days, agreement is evaluated weekly

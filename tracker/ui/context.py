@@ -23,6 +23,7 @@ so pages never see a load error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker.filters import FilterChoices, Filters, filter_choices
-from tracker.load import locate, positions_uri
+from tracker.load import Location, locate, positions_uri
 
 FILTERS_STATE_KEY = "tracker_filters"  # session_state: the Filters the sidebar produced this run
 
@@ -50,7 +51,13 @@ def data_version(path: str) -> str:
     """A token that changes when the data at `path` changes (count, size and mtime of its files)."""
     if "://" in path and not path.startswith("file://"):
         return _remote_version(path)
-    return locate(path).version()
+    return _local_location(path).version()
+
+
+@functools.lru_cache(maxsize=16)
+def _local_location(path: str) -> Location:
+    """A local path, resolved once: resolving costs several system calls on every rerun."""
+    return locate(path)
 
 
 @dataclass(frozen=True)
