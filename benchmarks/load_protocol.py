@@ -59,7 +59,7 @@ class Session:
     headings: list[str] = field(default_factory=list)
     session_id: str = ""
     inputs: dict[str, str] = field(default_factory=dict)  # text input label → widget id
-    downloads: list[str] = field(default_factory=list)  # download buttons' deferred file ids
+    downloads: list[tuple[str, str]] = field(default_factory=list)  # (url, deferred file id)
     exceptions: list[str] = field(default_factory=list)
 
     async def connect(self) -> None:
@@ -108,7 +108,8 @@ class Session:
         elif kind == "text_input":
             self.inputs[element.text_input.label] = element.text_input.id
         elif kind == "download_button":
-            self.downloads.append(element.download_button.deferred_file_id)
+            button = element.download_button
+            self.downloads.append((button.url, button.deferred_file_id))
         elif kind == "exception":
             self.exceptions.append(element.exception.message)
 
@@ -149,7 +150,9 @@ async def run_step(session: Session, step: Step, timeout: float) -> None:
     if step.kind == "download":
         if not session.downloads:
             raise RuntimeError("no download button on the page")
-        url = await asyncio.wait_for(session.file_url(session.downloads[0]), timeout)
+        url, deferred = session.downloads[0]
+        if not url:  # the file is made on the click
+            url = await asyncio.wait_for(session.file_url(deferred), timeout)
         content = await asyncio.to_thread(fetch, urljoin(session.base + "/", url), timeout)
         if not content or content.lstrip().startswith(b"<"):
             raise RuntimeError("the download is empty or an HTML page, not the file")

@@ -66,16 +66,24 @@ class Downloads:
 
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> Downloads:
-    """Capture every deferred download the app registers (AppTest cannot click them)."""
+    """Capture every download the app registers, built with the page or on a click (AppTest
+    cannot click them)."""
     captured = Downloads()
-    original = MediaFileManager.add_deferred
+    original_deferred = MediaFileManager.add_deferred
+    original_add = MediaFileManager.add
 
     def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
         if file_name:
             captured.files[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+        return original_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    def add(self, path_or_data, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name and isinstance(path_or_data, bytes):
+            captured.files[file_name] = lambda data=path_or_data: data
+        return original_add(self, path_or_data, mimetype, coordinates, file_name, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    monkeypatch.setattr(MediaFileManager, "add", add)
     return captured
 
 

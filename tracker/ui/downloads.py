@@ -6,7 +6,11 @@ Every chart and table on every page calls :func:`csv_download` with the frame it
 
     csv_download(frame, view="agreement", filters=view.filters, key="agreement_csv")
 
-Files are built only when clicked (the button holds a callable), named
+A CSV of up to ``EAGER_ROWS`` rows is built with the page (cached by content); larger CSVs and
+every ZIP are built only when clicked (the button holds a callable). Streamlit keeps a file
+built with the page for as long as the page shows it, but drops a file built on a click once
+two script runs of any session have ended, which on a busy server can come before the
+browser fetches it: small files, the common case, are made the safe way. Files are named
 ``<view>_<filters digest>_<YYYY-MM-DD>.csv``, and written by :mod:`tracker.export`, the same
 code as ``python -m tracker export``; text cells that a spreadsheet would run as formulas are
 neutralised. A frame whose index carries data (a named index) has it written as columns.
@@ -21,6 +25,14 @@ import streamlit as st
 
 from tracker.export import csv_bytes, export_file_name, provenance_zip
 from tracker.filters import Filters
+
+EAGER_ROWS = 5_000  # a CSV this small (under about 2 MB) is built with the page
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _csv_of(table: pd.DataFrame) -> bytes:
+    """The CSV of a small table, once per content rather than on every rerun."""
+    return csv_bytes(table)
 
 
 def _with_index(frame: pd.DataFrame) -> pd.DataFrame:
@@ -49,7 +61,7 @@ def csv_download(
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             label,
-            data=lambda: csv_bytes(table),
+            data=_csv_of(table) if rows <= EAGER_ROWS else lambda: csv_bytes(table),
             file_name=export_file_name(view, filters, today),
             mime="text/csv",
             key=key,
