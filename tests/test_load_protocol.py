@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def run(coroutine):
+    """Run a coroutine to the end on a thread of its own (a browser test's loop may be running)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +37,7 @@ def test_one_session_walks_every_step_and_downloads_the_csv(protocol, tmp_path):
     process, base = load_sessions.start_server(None, tmp_path / "streamlit.log")
     try:
         results = load_sessions.Results()
-        asyncio.run(load_protocol.walk_session(base, steps, results, 1, 60.0))
+        run(load_protocol.walk_session(base, steps, results, 1, 60.0))
         session = load_protocol.Session(base)
 
         async def evidence_csv() -> bytes:
@@ -41,7 +48,7 @@ def test_one_session_walks_every_step_and_downloads_the_csv(protocol, tmp_path):
             await session.close()
             return load_protocol.fetch(base + url, 30)
 
-        csv = asyncio.run(evidence_csv())
+        csv = run(evidence_csv())
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -57,7 +64,7 @@ def test_a_step_on_a_page_without_its_title_is_an_error(protocol, tmp_path):
     try:
         results = load_sessions.Results()
         opening = load_sessions.Step("open overview", "link", "/", "Overview")
-        asyncio.run(load_protocol.walk_session(base, [opening, wrong], results, 1, 60.0))
+        run(load_protocol.walk_session(base, [opening, wrong], results, 1, 60.0))
     finally:
         process.terminate()
         process.wait(timeout=10)
