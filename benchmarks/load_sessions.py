@@ -51,23 +51,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
-# Notes that a script run started (the app element says "running"), wherever in the document
-# the app element is (it may be re-created when the page changes).
-WATCH_RUNS = """() => {
-    if (window.__sawRun !== undefined) return;
-    const check = () => {
-        const app = document.querySelector("[data-testid='stApp']");
-        if (app && app.getAttribute("data-test-script-state") === "running") window.__sawRun = true;
-    };
-    window.__sawRun = false;
-    new MutationObserver(check).observe(document.body, {
-        attributes: true, attributeFilter: ["data-test-script-state"], childList: true, subtree: true,
-    });
-}"""
-IDLE = """([title, needRun]) => {
+IDLE = """([title, shows]) => {
     const app = document.querySelector("[data-testid='stApp']");
     if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
-    if (needRun && !window.__sawRun) return false;
+    if (shows) {
+        const main = document.querySelector("[data-testid='stMain']");
+        if (!main || !main.innerText.includes(shows)) return false;
+    }
     if (document.querySelector("[data-testid='stSpinner'], [data-testid='stSkeleton']")) {
         return false;
     }
@@ -220,20 +210,19 @@ async def run_step(page, base: str, step: Step, timeout_ms: int) -> None:
             raise RuntimeError("empty download")
         return
     # A link or a page change is done when the new page's title is drawn and the app is idle;
-    # a search keeps the title, so it is done when a run has started and ended since.
-    need_run = step.kind == "search"
+    # a search keeps the title, so it is done when the table's heading names the search (a
+    # fast run can start and end between two frames, so "a run was seen" is not enough).
+    shows = f"containing “{step.path}”" if step.kind == "search" else ""
     if step.kind == "link":
         await page.goto(base + step.path, wait_until="commit", timeout=timeout_ms)
     elif step.kind == "nav":
         link = page.locator("[data-testid='stTopNavLink']").filter(has_text=step.path).first
         await link.click(timeout=timeout_ms)
     else:  # search: type the text, Enter commits it
-        await page.evaluate(WATCH_RUNS)
-        await page.evaluate("() => { window.__sawRun = false; }")
         box = page.locator("[data-testid='stMain'] input[type='search']").first
         await box.fill(step.path, timeout=timeout_ms)
         await box.press("Enter")
-    await page.wait_for_function(IDLE, arg=[step.title, need_run], timeout=timeout_ms, polling=50)
+    await page.wait_for_function(IDLE, arg=[step.title, shows], timeout=timeout_ms, polling=50)
     errors = page.locator("[data-testid='stException']")
     if await errors.count():
         raise RuntimeError("exception on the page: " + (await errors.first.inner_text())[:200])
@@ -273,7 +262,7 @@ async def session(
                 results.add(step.name, time.perf_counter() - start)
                 # A run may follow right after (URL corrections): let it end, untimed.
                 await page.wait_for_timeout(300)
-                await page.wait_for_function(IDLE, arg=["", False], timeout=timeout_ms, polling=100)
+                await page.wait_for_function(IDLE, arg=["", ""], timeout=timeout_ms, polling=100)
                 if pace.think:
                     await asyncio.sleep(pace.think * rng.uniform(0.5, 1.5))
     finally:
