@@ -106,7 +106,7 @@ def test_errors_of_a_document_without_proposals() -> None:
 
 def test_evaluate_only_the_chosen_documents_and_show_their_errors(capsys) -> None:
     data = Path(__file__).resolve().parents[1] / "data"
-    doc_id = "eval-20231106-seoul-nato-mission"
+    doc_id = "eval-20230616-tokyo-office-dispute"  # an article the rules still get wrong in part
     results = evaluate(data, doc_ids={doc_id})
     assert list(results) == ["held-out"]  # the bundled corpus has none of them: left out
     assert list(results["held-out"]["per_document"].index) == [doc_id]

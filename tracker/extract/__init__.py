@@ -52,7 +52,10 @@ def extract(text: str, published: dt.date, codebook, doc_id: str = "new") -> pd.
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
     # One row per actor, issue and evidence span: a repeated cue in one sentence is one statement
-    frame = frame.sort_values(["char_start", "confidence"], ascending=[True, False], kind="stable")
+    # where two cues give one actor's stance on one issue, the one read from a stance word wins
+    frame = frame.sort_values(
+        ["char_start", "evidence", "confidence"], ascending=[True, False, False], kind="stable"
+    )
     frame = frame.drop_duplicates(["actor_id", "issue_id", "char_start"], keep="first")
     frame = frame.reset_index(drop=True)
     frame["statement_id"] = [f"{doc_id}-x{n:03d}" for n in range(1, len(frame) + 1)]

@@ -70,6 +70,17 @@ class Gazetteer:
         row = self.actors.loc[actor_id]
         return row["name"], row["actor_type"], row["organization"], row.get("role", "") or ""
 
+    def leader_of(self, state: str) -> str | None:
+        """The codebook person who heads a state ("President of South Korea"), if any."""
+        heads = re.compile(
+            rf"^(?:President|Prime Minister|Chancellor|Premier) of (?:the )?{re.escape(state)}$",
+            re.I,
+        )
+        people = self.actors[self.actors["actor_type"] == "person"]
+        roles = people.get("role", pd.Series("", index=people.index)).fillna("").astype(str)
+        found = people.loc[roles.str.match(heads), "actor_id"]
+        return str(found.iloc[0]) if len(found) else None
+
     def mention(self, actor_id: str, start: int, end: int) -> Mention:
         name, actor_type, organization, role = self.info(actor_id)
         return Mention(start, end, actor_id, name, actor_type, organization, False, role)
@@ -147,19 +158,33 @@ def _part_of_longer_name(text: str, start: int, end: int) -> bool:
     return after_name or (before_name and before.group(1) not in cues.DEMONYMS)
 
 
+_NEXT_DEMONYM = re.compile(
+    r"\s*(?:,\s*and|,|and|or|nor)\s+(?:"
+    + "|".join(re.escape(d) for d in sorted(cues.DEMONYMS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
 def _before_state_noun(text: str, end: int) -> bool:
-    """Whether a state noun ("government", "warship", ...) follows a demonym ending at `end`."""
-    rest = text[end : end + 40].lower()
-    rest = re.sub(
-        r"^\s+(?:[a-z-]+\s+){0,2}", " ", rest
-    )  # allow two modifiers: "public broadcaster"
-    return any(rest.startswith(" " + noun) for noun in cues.STATE_NOUNS) or any(
-        text[end : end + 40].lower().lstrip().startswith(noun) for noun in cues.STATE_NOUNS
-    )
+    """Whether a state noun ("government", "warship", ...) follows a demonym ending at `end`.
+
+    A list of demonyms shares its noun: "French, German and Spanish fighter jets".
+    """
+    while m := _NEXT_DEMONYM.match(text, end):
+        end = m.end()
+    words = text[end : end + 60].lower().split()
+    # up to two modifiers before the noun: "public broadcaster", "fighter jets"
+    for skip in range(3):
+        rest = " ".join(words[skip:]) + " "
+        if any(
+            rest.startswith(noun + " ") or rest.startswith(noun + ",") for noun in cues.STATE_NOUNS
+        ):
+            return True
+    return False
 
 
 _NAME_TOKEN = r"[A-Z][\w’'\-]*\w"
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+))*")
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:de|van|von|bin)\b|al-\w+))*")
 
 
 def trailing_name(slot: str) -> tuple[int, int] | None:
@@ -183,6 +208,10 @@ def trailing_name(slot: str) -> tuple[int, int] | None:
                 or word in cues.DEMONYMS
                 or (word.isupper() and len(word) > 1)
             ):
+                segments.append(segment)
+                segment = []
+            elif word.endswith(("'s", "’s")):
+                # "Australia's Penny Wong": the possessor is not part of the name
                 segments.append(segment)
                 segment = []
             else:
@@ -210,7 +239,10 @@ def organization_from_context(before: str, after: str, gazetteer: Gazetteer) -> 
         after,
     )
     if m:
-        return m.group(1).strip(), after.strip(" ,")
+        body = m.group(1).strip()
+        # "a spokesman for the Taiwan Affairs Office": a state's body speaks for the state
+        state = cues.STATE_BODIES.get(body) or cues.STATE_OFFICES.get(body)
+        return state or body, after.strip(" ,")
     for mention in gazetteer.find(text):
         if mention.actor_type in ("government", "organization"):
             return mention.organization, _role(before)
@@ -227,7 +259,9 @@ def _role(words: str) -> str:
 
 
 _ORGANIZATION = re.compile(
-    r"((?:[A-Z][\w’'\-]*\s+){0,4}(?:" + "|".join(cues.ORGANIZATION_HEADS) + r"))(?![\w-])"
+    r"((?:[A-Z][\w’'\-]*\s+){0,4}(?:"
+    + "|".join(cues.ORGANIZATION_HEADS + cues.MEDIA_HEADS)
+    + r"))(?![\w-])"
 )
 
 
@@ -246,5 +280,7 @@ def trailing_organization(slot: str) -> tuple[int, int, str] | None:
         if len(words) < 2:
             continue
         kind = "military" if words[-1] in cues.MILITARY_HEADS else "organization"
+        if words[-1] in cues.MEDIA_HEADS:
+            kind = "media"  # "the Global Times": a newspaper
         found = (start, m.end(), kind)
     return found

@@ -185,6 +185,7 @@ SPEECH_CUES: tuple[str, ...] = (
     "made clear",
     "makes clear",
     "repeated",
+    "repeating",
     "highlighted",
     "underlined",
     "underscored",
@@ -225,6 +226,28 @@ SPEECH_CUES: tuple[str, ...] = (
     "brands",
     "dubbed",
     "termed",
+    "pushed for",
+    "pushes for",
+    "pushing for",
+    "pressed for",
+    "presses for",
+    "lobbied for",
+    "concerned that",
+    "fear that",
+    "fears that",
+    "feared that",
+    "brushed off",
+    "brushes off",
+    "shrugged off",
+    "shrugs off",
+    "played down",
+    "plays down",
+    "downplayed",
+    # a refusal is an actor's own stance ("declined to commit ships")
+    "declined to",
+    "declines to",
+    "refused to",
+    "refuses to",
 )
 
 # Cues that mark someone else reporting a position (the reporter is `reported_by`).
@@ -248,6 +271,7 @@ JUDGING_VERBS: tuple[str, ...] = (
     "object",
     "accuse",
     "question",
+    "defend",
     "dismiss",
     "warn",
     "praise",
@@ -322,6 +346,99 @@ ACTION_CUES: tuple[str, ...] = (
     "visits",
     "joined",
     "joins",
+    "took part",
+    "take part",
+    "takes part",
+    "taking part",
+    "participated",
+    "participates",
+    "participating",
+    "travelled",
+    "traveled",
+    "travels",
+    "went to",
+    "goes to",
+    "is crossing",
+    "on its way to",
+    "en route to",
+    "is heading to",
+    "headed to",
+    "made the trip",
+    "makes the trip",
+    "make the trip",
+    "making the trip",
+    "made the journey",
+    "make the journey",
+    "represented",
+    "went in his place",
+    "went in her place",
+    "went in their place",
+    "went instead",
+    "attended instead",
+    "stood in for",
+    "filled in for",
+    "deputised for",
+    "deputized for",
+)
+
+# Deeds of being there: attending, joining, travelling to a meeting or sending someone to it.
+# With no issue term of their own they take the issue their gathering or the story is about.
+ATTENDANCE_CUES: tuple[str, ...] = (
+    "attended",
+    "attends",
+    "attending",
+    "joined",
+    "joins",
+    "took part",
+    "take part",
+    "takes part",
+    "taking part",
+    "participated",
+    "participates",
+    "participating",
+    "travelled",
+    "traveled",
+    "travels",
+    "went to",
+    "goes to",
+    "is crossing",
+    "on its way to",
+    "en route to",
+    "is heading to",
+    "headed to",
+    "made the trip",
+    "makes the trip",
+    "make the trip",
+    "making the trip",
+    "made the journey",
+    "make the journey",
+    "represented",
+    "went in his place",
+    "went in her place",
+    "went in their place",
+    "went instead",
+    "attended instead",
+    "stood in for",
+    "filled in for",
+    "deputised for",
+    "deputized for",
+    "visited",
+    "visits",
+    "sent",
+    "sends",
+    "dispatched",
+    "hosted",
+    "hosts",
+)
+
+# Words that join companions to a subject: "Japan, alongside Australia, attended".
+COMPANION_WORDS: tuple[str, ...] = (
+    "alongside",
+    "along with",
+    "together with",
+    "as well as",
+    "joined by",
+    "accompanied by",
 )
 
 # Cues that only count as deeds with a gathering as subject ("the delegation includes A and B").
@@ -360,6 +477,8 @@ STATE_NOUNS: tuple[str, ...] = (
     "troops",
     "warship",
     "warships",
+    "fleet",
+    "coast guard",
     "frigate",
     "destroyer",
     "carrier",
@@ -377,6 +496,46 @@ STATE_NOUNS: tuple[str, ...] = (
     "administration",
     "mission",
     "envoy",
+)
+
+# An outlet that argues, in an editorial or commentary, takes a stance of its own: it reports
+# nobody else's position.
+EDITORIAL_NOUNS: tuple[str, ...] = ("editorial", "commentary", "op-ed", "opinion piece", "column")
+OPINION_VERBS: tuple[str, ...] = (
+    "argued",
+    "argues",
+    "arguing",
+    "insisted",
+    "insists",
+    "contended",
+    "contends",
+    "warned",
+    "warns",
+    "accused",
+    "accuses",
+    "urged",
+    "urges",
+    "mocked",
+    "derided",
+    "ridiculed",
+    "scoffed",
+)
+
+# Nouns for ships: a capitalised name after one is the ship's ("the carrier Cavour").
+VESSEL_NOUNS: tuple[str, ...] = (
+    "frigate",
+    "destroyer",
+    "carrier",
+    "aircraft carrier",
+    "warship",
+    "ship",
+    "vessel",
+    "submarine",
+    "cruiser",
+    "corvette",
+    "flagship",
+    "patrol boat",
+    "tanker",
 )
 
 # Words for media organisations: a speaker that is one of these reports, it does not state.
@@ -398,6 +557,9 @@ MEDIA_NOUNS: tuple[str, ...] = (
 )
 
 SUPPORT_CUES: tuple[str, ...] = (
+    "defended",
+    "need",
+    "needs",
     "support",
     "supports",
     "supported",
@@ -433,9 +595,7 @@ SUPPORT_CUES: tuple[str, ...] = (
     "call for",
     "called for",
     "calls for",
-    "urge",
-    "urged",
-    "urges",
+    # "urge" carries the side of what is urged ("urged them to stop"), none of its own
     "push for",
     "pushed for",
     "strengthen",
@@ -497,6 +657,17 @@ SUPPORT_CUES: tuple[str, ...] = (
     "in favor of",
     "champion",
     "championed",
+)
+
+# Keeping to one's own: a restriction of scope ("should remain focused on the Atlantic").
+RESTRICTION_CUES: tuple[str, ...] = (
+    "remain focused on",
+    "remains focused on",
+    "stay focused on",
+    "stick to its own",
+    "concentrate on its own",
+    "focus on its own",
+    "look only at its own",
 )
 
 OPPOSE_CUES: tuple[str, ...] = (
@@ -637,10 +808,57 @@ OPPOSE_CUES: tuple[str, ...] = (
     "sow division",
     "fan tensions",
     "raise tensions",
+    "heighten tensions",
+    "heightens tensions",
+    "heightened tensions",
+    "questioned whether",
+    "questions whether",
+    "questioning whether",
+    "doubted whether",
+    "doubts whether",
+    "declined to",
+    "declines to",
+    "refused to",
+    "objected",
+    "think twice",
+    "reconsider",
+    "refrain from",
+    "cease",
+    "back off",
+    "pull back",
+    "rein in",
+    # dismissing an objection (with its object, "brushed off the criticism", it supports)
+    "brushed off",
+    "brushes off",
+    "shrugged off",
+    "shrugs off",
+    "played down",
+    "plays down",
+    "downplayed",
+    # cost, and the peaceful way as against force
+    "costly",
+    "ill afford",
+    "waste of",
+    "peacefully",
+    "by peaceful means",
+    "by mutual consent",
+    # off the agenda; pejoratives for a show of force
+    "not on the agenda",
+    "off the agenda",
+    "not on the table",
+    "off the table",
+    "playing with fire",
+    "play with fire",
+    "fuel to the fire",
+    "muscle-flexing",
+    "gunboat diplomacy",
+    *RESTRICTION_CUES,
 )
 
 # Evaluative adjectives and nouns of general English: a verdict on what they describe.
 SUPPORT_EVALUATIONS: tuple[str, ...] = (
+    "conducive",
+    "in the interest of",
     "good",
     "sensible",
     "wise",
@@ -661,6 +879,15 @@ SUPPORT_EVALUATIONS: tuple[str, ...] = (
     "good arguments",
 )
 OPPOSE_EVALUATIONS: tuple[str, ...] = (
+    "with concern",
+    "with great concern",
+    "with serious concern",
+    "with deep concern",
+    "grave concern",
+    "serious concern",
+    "deep concern",
+    "alarming",
+    "worrying",
     "mistake",
     "mistaken",
     "wrong",
@@ -778,6 +1005,16 @@ ADDRESSED_BY: tuple[str, ...] = (
     "new",
     "common",
     "shared",
+    "ease",
+    "easing",
+    "eased",
+    "reduce",
+    "reducing",
+    "defuse",
+    "defusing",
+    "calm",
+    "lower",
+    "lowering",
 )
 
 # "drew a sharp protest from Beijing": a reaction noun, its polarity toward what drew it.
@@ -896,16 +1133,78 @@ ISSUE_ANAPHOR_NOUNS: tuple[str, ...] = (
     "drills",
     "transit",
     "passage",
+    "criticism",
+    "objections",
+    "protests",
+    "voyage",
+    "tour",
+    "trip",
+    "cruise",
+    "port call",
+    "stopover",
 )
 
 # Nouns that name the same kind of thing: "the pact" can point back to "the deal".
 ANAPHOR_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("agreement", "deal", "pact", "accord", "treaty", "arrangement", "programme", "program"),
     ("plan", "plans", "proposal", "idea", "initiative", "scheme", "project", "bid", "request"),
-    ("deployment", "deployments", "mission", "visit", "transit", "passage", "exercise", "drills"),
+    (
+        "deployment",
+        "deployments",
+        "mission",
+        "visit",
+        "transit",
+        "passage",
+        "exercise",
+        "drills",
+        "voyage",
+        "tour",
+        "cruise",
+        "port call",
+        "stopover",
+    ),
 )
 # Nouns for the news event itself ("the move"): with no antecedent, the story's lead.
 EVENT_NOUNS: tuple[str, ...] = ("move", "step", "decision", "announcement")
+
+# The alliance's member states (as of 2024), by the English names the demonyms give. An issue
+# about what "NATO members" do is not about the forces of any other state.
+NATO_MEMBERS: frozenset[str] = frozenset(
+    {
+        "Albania",
+        "Belgium",
+        "Bulgaria",
+        "Canada",
+        "Croatia",
+        "Czech Republic",
+        "Denmark",
+        "Estonia",
+        "Finland",
+        "France",
+        "Germany",
+        "Greece",
+        "Hungary",
+        "Iceland",
+        "Italy",
+        "Latvia",
+        "Lithuania",
+        "Luxembourg",
+        "Montenegro",
+        "Netherlands",
+        "North Macedonia",
+        "Norway",
+        "Poland",
+        "Portugal",
+        "Romania",
+        "Slovakia",
+        "Slovenia",
+        "Spain",
+        "Sweden",
+        "Turkey",
+        "United Kingdom",
+        "United States",
+    }
+)
 
 # Demonym or short form → the state's usual English name.
 DEMONYMS: dict[str, str] = {
@@ -1080,6 +1379,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "West",
         "Western",
         "Eastern",
+        "Neither",
+        "Either",
+        "Nor",
         "Mr",
         "Mrs",
         "Ms",
@@ -1130,6 +1432,67 @@ STANCE_NOUNS: dict[str, int] = {
     "endorsement of": 1,
     "commitment to": 1,
 }
+
+# A stance held, not taken anew: "maintains its stance", "stood by its objection", "Paris's
+# position has not changed". The statement repeats the actor's earlier stance on the issue under
+# discussion; a noun with a side of its own ("objection") says which side.
+HOLD_VERBS: tuple[str, ...] = (
+    "maintain",
+    "maintains",
+    "maintained",
+    "maintaining",
+    "kept",
+    "keeps",
+    "keeping",
+    "stood by",
+    "stands by",
+    "stand by",
+    "stuck to",
+    "sticks to",
+    "stick to",
+    "held to",
+    "holds to",
+    "reiterated",
+    "reiterates",
+    "restated",
+    "restates",
+    "repeated",
+    "repeats",
+    "reaffirmed",
+    "reaffirms",
+)
+HELD_NOUNS: dict[str, int] = {
+    "stance": 0,
+    "position": 0,
+    "positions": 0,
+    "view": 0,
+    "views": 0,
+    "line": 0,
+    "objection": -1,
+    "objections": -1,
+    "opposition": -1,
+    "reservations": -1,
+    "misgivings": -1,
+    "veto": -1,
+    "support": 1,
+    "backing": 1,
+}
+UNCHANGED_PHRASES: tuple[str, ...] = (
+    "has not changed",
+    "had not changed",
+    "have not changed",
+    "hasn't changed",
+    "has not shifted",
+    "had not shifted",
+    "has not moved",
+    "remains unchanged",
+    "remained unchanged",
+    "is unchanged",
+    "was unchanged",
+    "remains the same",
+    "remained the same",
+    "stays the same",
+)
 
 # Words that call something harmful. Said of an issue whose proposition is itself a warning
 # ("China's conduct challenges the security ...") they agree with it; said of any other issue
@@ -1184,6 +1547,32 @@ HARM_WORDS: tuple[str, ...] = (
     "meddling",
     "chaos",
     "chaotic",
+    "tension",
+    "tensions",
+    "heighten",
+    "heightens",
+    "heightening",
+)
+
+# Offices whose spokespeople speak for a state, though the office is not the state's name.
+STATE_OFFICES: dict[str, str] = {
+    "Taiwan Affairs Office": "China",
+    "State Council Information Office": "China",
+}
+
+# Last words of a newspaper's or an agency's name: "Global Times", "People's Daily".
+MEDIA_HEADS: tuple[str, ...] = (
+    "Times",
+    "Post",
+    "Daily",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Telegraph",
+    "Guardian",
+    "Shimbun",
+    "Gazette",
+    "Review",
 )
 
 # Last words of an organization's name: "Eastern Theater Command", "Lowy Institute".

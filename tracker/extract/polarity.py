@@ -71,6 +71,8 @@ UNDECIDED = re.compile(
     r"(?:decid\w*|decisions?|made\s+up|make\s+up|settled|determined)(?![\w-])",
     re.I,
 )
+# "urged Tokyo not to host the office", "chose not to join": the deed named next is refused
+REFRAIN = re.compile(r"(?<![\w-])not\s+to(?=\s+[\"“‘']?[a-z])", re.I)
 # "warned NATO against expanding": "against" before a deed opposes it
 AGAINST_DEED = re.compile(r"(?<![\w-])against\s+(?:\w+ing|any|further)\b", re.I)
 NEGATION = re.compile(
@@ -116,6 +118,7 @@ def withheld(text: str, cue_start: int, cue_end: int) -> bool:
 
 def directly_negated(text: str, position: int) -> int:
     """-1 when "not", "no" or "never" (with at most an article) stands right before `position`."""
-    before = text[max(0, position - 20) : position].lower()
-    pattern = r"(?:\bnot|\bno|\bnever|\bnor)\s+(?:a\s+|an\s+|the\s+)?$"
+    before = text[max(0, position - 28) : position].lower()
+    # "never by coercion or force": a preposition may stand between
+    pattern = r"(?:\bnot|\bno|\bnever|\bnor)\s+(?:by\s+|through\s+|with\s+)?(?:a\s+|an\s+|the\s+)?$"
     return -1 if re.search(pattern, before) else 1

@@ -5,6 +5,11 @@ verbs, report markers, deeds), find the speaker in the slot before the cue (or j
 take the words the cue governs as the statement's content, match the content against each
 issue's cue terms, read the stance from support and opposition words (with negation), and date
 the statement from the date expressions outside its content.
+
+Beyond single sentences the reader keeps what a later sentence may point back to: persons and
+states named (pronouns, "their leaders", "the four partners"), the issue under discussion and
+each actor's stances ("maintains its stance"), and whose forces the text speaks of (an issue about
+what the alliance's members do is not about another state's drills).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from tracker.extract.polarity import (
     NEGATION,
     NEUTRAL,
     OPPOSE,
+    REFRAIN,
     SUPPORT,
     UNDECIDED,
     addressed,
@@ -42,7 +48,7 @@ from tracker.extract.polarity import (
     withheld,
 )
 from tracker.extract.segment import Sentence, split_sentences
-from tracker.extract.topics import TopicProfiles
+from tracker.extract.topics import STOPWORDS, TopicProfiles
 
 _SPEECH = phrase_pattern(cues.SPEECH_CUES)
 # finite forms only: "would back", "to support" and "criticising" attribute nothing by themselves
@@ -73,7 +79,7 @@ _ANAPHOR = re.compile(
 )
 # "it", "this" standing for a thing named before (not "it is said", not "this week")
 _BARE_REFERENCE = re.compile(
-    r"(?<![\w’'-])(?:it|this)(?![\w’'-])(?!\s+(?:is\s+)?(?:said|reported|understood|expected|"
+    r"(?<![\w’'-])(?:it|this|them)(?![\w’'-])(?!\s+(?:is\s+)?(?:said|reported|understood|expected|"
     r"week|month|year|morning|afternoon|evening|time|summer|spring|autumn|winter)\b)",
     re.I,
 )
@@ -96,8 +102,8 @@ _ROLE_REFERENCE = re.compile(
     r"(?<![\w-])the\s+(" + "|".join(re.escape(r) for r in cues.ROLE_NOUNS) + r")(?![\w-])", re.I
 )
 _GROUP_REFERENCE = re.compile(
-    r"(?<![\w-])(?:all|the|these|those)\s+(two|three|four|five|six)\s+(?:[A-Z][\w-]*\s+)*"
-    r"(?:nations|countries|states|governments|leaders|partners)(?![\w-])",
+    r"(?<![\w-])(?:(?:all|the|these|those)\s+(two|three|four|five|six)|(both))\s+"
+    r"(?:[A-Z][\w-]*\s+)*(?:nations|countries|states|governments|leaders|partners)(?![\w-])",
     re.I,
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -121,6 +127,38 @@ _STATE_OFFICE = re.compile(
     re.I,
 )
 _GATHERING = phrase_pattern(cues.GATHERING_NOUNS)
+# "Japan, alongside Australia and New Zealand, attended": companions of the subject
+_COMPANION = re.compile(
+    r"\s*,?\s*(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cues.COMPANION_WORDS)
+    + r")\s+",
+    re.I,
+)
+_ATTENDANCE = phrase_pattern(cues.ATTENDANCE_CUES)
+# "the frigate Bayern", "the patrol ship HMS Spey": the capitalised words name a ship
+_VESSEL_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(cues.VESSEL_NOUNS) + r")\s+(?:[A-Z]{2,4}\s+)?$", re.I
+)
+_EDITORIAL = phrase_pattern(cues.EDITORIAL_NOUNS)
+_HELD_NOUN = "|".join(sorted(cues.HELD_NOUNS, key=len, reverse=True))
+# "maintains its stance", "stood by their objections": a stance held, its noun
+_HELD = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in cues.HOLD_VERBS)
+    + r")\s+(?:its|his|her|their|the\s+same)\s+(?:[\w-]+\s+)?("
+    + _HELD_NOUN
+    + r"|call|calls|demand|demands|pledge|commitment|warning|warnings|criticism)(?![\w-])",
+    re.I,
+)
+# "Paris's position has not changed", "its stance on the plan remains unchanged"
+_UNCHANGED = re.compile(
+    r"(?<![\w-])((?i:its|his|her|their)|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s)\s+(?:[\w-]+\s+)?"
+    r"(?i:("
+    + _HELD_NOUN
+    + r"))(?:\s+on\s+[^,;.]*?)?[\s\"“”]+(?i:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in cues.UNCHANGED_PHRASES)
+    + r")(?![\w-])"
+)
 _INSTITUTION_WORD = phrase_pattern([h.lower() for h in cues.ORGANIZATION_HEADS])
 _INTENT = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in cues.INTENT_VERBS) + r")\b")
 _STANCE_NOUN = re.compile(
@@ -150,14 +188,141 @@ _STATE_NAME = re.compile(
     + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
     + r")(?![\w-])(?!\s+[A-Z])(?![’']s)"
 )
+# "a passage Beijing denounced": a noun phrase, then the speaker and its verb
+_REDUCED_RELATIVE = re.compile(
+    r"\s*((?:a|an|the|which|that)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:(?:had|has|have|was|were|also|then)\s+)*$"
+)
+# "... after France objected": a subordinate clause whose subject is the speaker
+_SUBORDINATE_SUBJECT = re.compile(
+    r"(?<![\w-])(?:after|when|because|once|since|until|before|as)\s+(?:the\s+)?[A-Z][^,;]*$"
+)
+# "the presence of the four Pacific leaders", "their leaders' presence": a term said of people
+# taking part, not of forces
+_PEOPLE = r"(?:leaders|ministers|partners|delegations|delegates|heads\s+of\s+state|counterparts)"
+_OF_PEOPLE = re.compile(
+    r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"\b", re.I
+)
+_PEOPLE_BEFORE = re.compile(_PEOPLE + r"['’]\s*$", re.I)
+
+
+def _modifies(between: str) -> bool:
+    """Whether the words between a name and a term leave the name a modifier of the term:
+    at most two words and none of them a function word ("Australian forces in a large")."""
+    words = re.findall(r"[\w-]+", re.sub(r"^['’]s\b", "", between))
+    return len(words) <= 2 and not any(w.lower() in STOPWORDS for w in words)
+
+
+# "..., who said": a relative clause about the person named before it
+_RELATIVE_WHO = re.compile(r"\s*who\s*(?:(?:also|later|then|had|has|have)\s*)*", re.I)
+
+
+def _possessor_of_other(text: str, end: int) -> bool:
+    """Whether a name ending at `end` owns a head that names other actors ("NATO's partners",
+    "Japan's neighbours"), not one that stands for the name ("China's navy")."""
+    m = re.match(r"['’]s((?:\s+[\w-]+){1,4})", text[end:])
+    if not m:
+        return False
+    head = f" {' '.join(m.group(1).lower().split())} "
+    nouns = (*cues.STATE_NOUNS, *cues.ROLE_NOUNS)  # "China's navy", "Korea's new president"
+    if any(f" {noun} " in head for noun in nouns):
+        return False
+    return _OTHER_ACTORS.search(head) is not None
+
+
+# A state's forces: "China's military", "Chinese warships"
+_FORCES_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:military|navy|forces|army|air\s+force|warships|fleet|"
+    r"coast\s+guard|troops)\b",
+    re.I,
+)
+# Heads that name other actors than their possessor
+_OTHER_ACTORS = re.compile(
+    r"\b(?:partners|allies|neighbours|neighbors|counterparts|rivals|critics|adversaries|"
+    r"members|friends|leaders\s+of)\b"
+)
+
+
+# Forces, as opposed to a state or its people: "Japanese aircraft", "an Australian destroyer"
+_FORCES_NOUN = phrase_pattern(
+    [n for n in cues.STATE_NOUNS if n not in ("government", "side", "position", "leadership")]
+)
+# "South Korea's national security adviser": a state's possessive before a role
+_ROLE_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(re.escape(r) for r in cues.ROLE_NOUNS)
+    + r"|adviser|advisor|deputy)\b",
+    re.I,
+)
+# "their leaders", "both countries' leaders": the heads of the states named together before
+_THEIR_LEADERS = re.compile(
+    r"(?:their|both\s+countries['’]|the\s+two\s+countries['’])\s+leaders"
+    r"(?:\s+(?:were|are|was|is|had|have|been|\w+ly))*\s*$",
+    re.I,
+)
+# "It urged ...", "They also said ...": a pronoun subject for the actor that spoke before
+_IT_SUBJECT = re.compile(r"\s*(?:It|They)\s*(?:(?:also|later|then|further|has|have|had)\s*)*")
+# "told her counterparts that": the listener before the reported clause
+_TOLD_THAT = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s+(?=that\b)"
+)
+# "Its defence minister", "their foreign ministry": the office of a state named before
+_ITS_OFFICE = re.compile(
+    r"\s*(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|spokes\w+|"
+    r"president|prime\s+minister|leader|ambassador|officials?|embassy|envoy)\s*",
+    re.I,
+)
+# "interference in China's ...": a harm word, a preposition, a possessor
+_HARM_TO = re.compile(r"\s+(?:in|into|with|on)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|from|toward|towards|at|in|by|for)\s+(?:the\s+)?$", re.I
+)
+# Words that pass a verdict of their own (not "should", "want", "need", which need an object)
+_VERDICT = phrase_pattern(
+    [*cues.OPPOSE_EVALUATIONS, *cues.SUPPORT_EVALUATIONS, *cues.RESTRICTION_CUES]
+)
+# Modals that bid: their side is that of the verb they govern
+_MODAL = re.compile(r"(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|has\s+to)", re.I)
+# "should ... not stir up trouble", "urged them not to meddle": a negation that bids
+_DEONTIC = re.compile(
+    r"\b(?:should|must|ought\s+to|need\s+to|needs\s+to|urged?\b[^.;]*?\bto)\b[^.;]*?"
+    r"(?:\bnot|\bnever)\s+[\"“‘']?\s*(?:[\w-]+\s+)?$",
+    re.I,
+)
+_HIS_OFFICE = re.compile(
+    r"\s*(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|spokes\w+|"
+    r"ambassador|envoy)\s*",
+    re.I,
+)
+# The object of an opposing verb that is itself an objection ("dismissed the criticism")
+_OBJECTION_NOUN = re.compile(
+    r"\s+(?:the|its|their|his|her|such|these|those|[A-Z][\w-]*['’]s)?\s*(?:[\w-]+\s+)?"
+    r"(?:criticisms?|objections?|concerns|protests?|complaints|accusations|warnings?)\b",
+)
+
+
+# A proposition about what the alliance's members do
+_MEMBERS_ACT = re.compile(r"(?:NATO|the\s+alliance['’]s)\s+members\b", re.I)
+# "exercises with Japanese forces", "drills near China": the state named is not the owner
+_NOT_OWNER = re.compile(
+    r"(?<![\w-])(?:with|alongside|against|to|near|around|off|toward|towards|into|from|"
+    r"at|in|on)\s+(?:the\s+)?$",
+    re.I,
+)
+# A capital city alone as a clause's subject ("Rome made the trip")
+_CAPITAL_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Then|Meanwhile|Later)\s+)?("
+    + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues.CAPITALS)
+    + r")\s*(?:(?:also|too|again|itself|later|then|already|has|had|have|will|would)\s*)*"
+)
 # "back" as an adverb of direction ("back to", "back home"), not the verb of support
 _ADVERB_BACK = re.compile(r"back\s+(?:to|into|in|from|home|down|off|out|away)\b", re.I)
 # "Asked whether ..., X said": the question before the answer
 _ASKED = re.compile(r"\s*(?:When\s+)?asked\b[^,;]*,", re.I)
 # A title and a full name: "Defence Minister Richard Marles", "spokeswoman Mao Ning"
 _TITLED_NAME = re.compile(
-    r"(?<![\w-])(?i:minister|president|secretary|chancellor|premier|ambassador|envoy|chief|"
-    r"spokes(?:man|woman|person)|admiral|general|senator|governor|adviser|advisor|analyst)\s+"
+    r"(?<![\w-])(?:(?i:minister|president|secretary|chancellor|premier|ambassador|envoy|chief|"
+    r"spokes(?:man|woman|person)|admiral|general|senator|governor|adviser|advisor|analyst)\s+)+"
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
 )
 # After a verb of saying, a capitalised name: the speaker follows its verb ("said Ian Chong")
@@ -178,12 +343,13 @@ class Candidate:
 
     cue_start: int
     cue_end: int
-    kind: str  # speech, report, hearsay, action
+    kind: str  # speech, report, hearsay, action, noun, held
     speakers: list[Mention] = field(default_factory=list)
     content: tuple[int, int] = (0, 0)
     reported_by: str | None = None
     resolved_by: str = "named"  # named, pronoun, role, continuation, group, subject, possessive
     noun_polarity: int = 0  # for "its opposition to X": the stance the noun carries
+    outlet: Mention | None = None  # the outlet whose "said" was read as a report
 
 
 @dataclass
@@ -197,10 +363,17 @@ class Context:
     last_reporter: tuple[str, int] | None = None  # (name, sentence index)
     last_dates: dict[tuple[str, ...], tuple[dt.date, str]] = field(default_factory=dict)
     previous: list[Candidate] = field(default_factory=list)  # the last sentence's statements
+    lists: list[list[Mention]] = field(default_factory=list)  # states named together, in order
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+# "declined to comment": a refusal to speak, not a refusal to take part
+_NO_COMMENT = re.compile(
+    r"\s+(?:comment|say|discuss|elaborate|answer|speculate|confirm|respond|give)\b", re.I
+)
 
 
 def _cue_matches(text: str) -> list[tuple[int, int, str]]:
@@ -216,6 +389,8 @@ def _cue_matches(text: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text):
             span = (m.start(), m.end())
             if kind == "judging" and _BEFORE_PASSIVE.search(text[: m.start()]):
+                continue
+            if m.group().lower().endswith(" to") and _NO_COMMENT.match(text, m.end()):
                 continue
             if any(_spans_overlap(span, (s, e)) for s, e, _ in found):
                 continue
@@ -257,6 +432,14 @@ def _left_slot(text: str, cue_start: int) -> tuple[int, int]:
             start = end
             while start > 0 and text[start - 1] not in _SLOT_BREAKS:
                 start -= 1
+        elif appositive and trailing_name(appositive) == (0, len(appositive)):
+            # "A Labour lawmaker, Diane Abbott, said": the name in the appositive speaks
+            start = (
+                before
+                + 1
+                + (len(text[before + 1 : comma]) - len(text[before + 1 : comma].lstrip()))
+            )
+            end = comma
     return start, end
 
 
@@ -319,7 +502,7 @@ def _drop_embedded(text: str, candidates: list[Candidate]) -> list[Candidate]:
         embedded = any(
             earlier.kind in ("speech", "report")
             and earlier.cue_end <= cand.cue_start
-            and not re.search(r"[,;]", text[earlier.cue_end : cand.cue_start])
+            and not re.search(r"[,;]|\sbut\s", text[earlier.cue_end : cand.cue_start])
             for earlier in kept
         )
         if not embedded:
@@ -337,7 +520,7 @@ def _coordinated(text: str, mentions: list[Mention], offset: int) -> list[Mentio
     together = [mentions[0]]
     for later in mentions[1:]:
         between = text[together[-1].end - offset : later.start - offset]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|nor)\s*", between):
             break
         together.append(later)
     return list({m.actor_id: m for m in together}.values())
@@ -409,7 +592,52 @@ class _Reader:
             ):
                 self.subject_of[issue_id] = named[0].actor_id
         self._history: list[tuple[str, dict]] = []  # (sentence, its issues), in text order
+        self._stances: dict[str, list[tuple[str, str]]] = {}  # actor → (issue, stance), in order
+        # issues about what the alliance's members do ("NATO members should step up ..."), and
+        # the state whose forces the text spoke of last
+        self.member_issues = {
+            issue_id
+            for issue_id, proposition in issues[["issue_id", "proposition"]].itertuples(index=False)
+            if _MEMBERS_ACT.match(proposition)
+        }
+        self._force_owner: str | None = None
+        self._owner_sentence: str | None = None  # the sentence that named that owner
+        # propositions that state a status ("Taiwan is China's internal affair"), not a deed
+        # to be done: harm done to their terms ("interference in its internal affairs")
+        # agrees with them
+        self.status_issues = {
+            issue_id
+            for issue_id, proposition in issues[["issue_id", "proposition"]].itertuples(index=False)
+            if not re.search(r"\b(?:should|must|may|might|could|would|will|shall)\b", proposition)
+        }
+        # an issue about what a state does to a place ("China may bring Taiwan under its
+        # control by force") needs that place in view: "by force" alone is said of many wars
+        self.place_of: dict[str, set[str]] = {}
+        for issue_id, proposition in issues[["issue_id", "proposition"]].itertuples(index=False):
+            named = ctx.gazetteer.find(proposition)
+            if not (named and named[0].start == 0 and named[0].actor_type == "government"):
+                continue
+            states = set(cues.DEMONYMS.values())
+            places = {
+                w
+                for w in re.findall(r"\b[A-Z][\w-]+\b", proposition[named[0].end :])
+                if w in states and not ctx.gazetteer.find(w)
+            }
+            if places:
+                self.place_of[issue_id] = {
+                    *places,
+                    *(
+                        f
+                        for f, state in {**cues.DEMONYMS, **cues.CAPITALS}.items()
+                        if state in places
+                    ),
+                }
+        self._recent: list[str] = []  # the last sentences read, for what is in view
         self.topics = TopicProfiles(issues)
+        self.issue_terms = {
+            issue_id: [c.lstrip("-") for c in issue_cues]
+            for issue_id, issue_cues in issues[["issue_id", "cues"]].itertuples(index=False)
+        }
         self.issue_patterns = [
             (issue_id, [(_cue_pattern(c.lstrip("-")), c.startswith("-")) for c in issue_cues])
             for issue_id, issue_cues in issues[["issue_id", "cues"]].itertuples(index=False)
@@ -423,6 +651,22 @@ class _Reader:
                 self.ctx.persons.append(mention)
             elif mention.actor_type == "government":
                 self.ctx.states.append(mention)
+
+    def _remember_lists(self, text: str, mentions: list[Mention], offset: int) -> None:
+        """Keep each list of states named together ("Australia, Japan and New Zealand")."""
+        states = [m for m in mentions if m.actor_type == "government" and not m.is_new]
+        run: list[Mention] = []
+        for mention in states:
+            if run and re.fullmatch(
+                r"\s*(?:,|and|,\s*and|nor)\s*", text[run[-1].end - offset : mention.start - offset]
+            ):
+                run.append(mention)
+                continue
+            if len({m.actor_id for m in run}) >= 2:
+                self.ctx.lists.append(list({m.actor_id: m for m in run}.values()))
+            run = [mention]
+        if len({m.actor_id for m in run}) >= 2:
+            self.ctx.lists.append(list({m.actor_id: m for m in run}.values()))
 
     def _resolve_pronoun(self, before: int, sentence_mentions: list[Mention]) -> Mention | None:
         local = [
@@ -445,7 +689,14 @@ class _Reader:
         return people[-1] if people else None
 
     def _group(self, count: int) -> list[Mention]:
-        """The last `count` distinct states named (a person stands for their state)."""
+        """The last `count` distinct states named (a person stands for their state).
+
+        "The four partners" after "ministers from Australia, Japan, New Zealand and South
+        Korea": the latest list of exactly that many states named together comes first.
+        """
+        for together in reversed(self.ctx.lists):
+            if len(together) == count:
+                return list(together)
         chosen: list[Mention] = []
         seen: set[str] = set()
         history = [*self.ctx.states, *self.ctx.persons]
@@ -529,6 +780,21 @@ class _Reader:
         agents = [m for m in mentions if m.start - sentence.start == at]
         return agents[0] if agents else None
 
+    def _reported_subject(self, text: str, cand: Candidate, sentence: Sentence) -> Mention | None:
+        """A titled person the codebook lacks who opens a report's content, if any."""
+        start = cand.content[0]
+        if start == cand.cue_start:
+            start = cand.cue_end
+        lead = re.match(r"\s*(?:that\s+)?", text[start:])
+        start += lead.end()
+        people = [
+            m
+            for m in self._titled_people(sentence, [])
+            if start <= m.start - sentence.start <= start + 60
+            and not re.search(r"[,;]", text[start : m.start - sentence.start])
+        ]
+        return people[0] if people else None
+
     def _titled_people(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """People the codebook lacks, named with a title ("Defence Minister Richard Marles")."""
         text = sentence.text
@@ -583,9 +849,13 @@ class _Reader:
         ]
         if heads and len(heads) < len(inside):
             inside = heads
+        # "Three of NATO's four partners sent": NATO owns the subject's head, it is not it
+        owners = [m for m in inside if _possessor_of_other(text, m.end - sentence.start)]
+        if owners and len(owners) == len(inside):
+            inside = []
         group = list(_GROUP_REFERENCE.finditer(words))
         if group:
-            members = self._group(_NUMBER_WORDS[group[-1].group(1).lower()])
+            members = self._group(_NUMBER_WORDS[(group[-1].group(1) or "two").lower()])
             if members:
                 return members, "group"
         # "Bonnie Lin of the Center for ...": the name heads the slot, the institution follows
@@ -598,6 +868,8 @@ class _Reader:
             new = self._new_organization(sentence, slot, organization)
         if new is not None and inside and inside[-1].end > new.start:
             new = None  # the codebook names the head of the subject
+        if new is not None and name and _VESSEL_BEFORE.search(words[: name[0]]):
+            new = None  # "the Spanish frigate Méndez Núñez": a ship's name, not a speaker
         if inside and new is None:
             # "Japan and NATO agreed", "Japan, Australia and New Zealand joined": together
             together = [inside[-1]]
@@ -606,9 +878,9 @@ class _Reader:
             joined_by_and = False
             for earlier in reversed(earlier_mentions):
                 between = text[earlier.end - sentence.start : together[0].start - sentence.start]
-                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and|nor)\s*", between):
                     break
-                if not joined_by_and and "and" not in between:
+                if not joined_by_and and "and" not in between and "nor" not in between:
                     break  # "..., in Tokyo, Albanese said": a list ends with "and"
                 joined_by_and = True
                 together.insert(0, earlier)
@@ -629,6 +901,34 @@ class _Reader:
             distinct = list({m.actor_id: m for m in reversed(people)}.values())[:2]
             if len(distinct) == 2:
                 return distinct, "group"
+        if _THEIR_LEADERS.search(words):
+            # "When I visited Japan and South Korea, their leaders were concerned": the heads
+            # of the states just named together
+            states = [
+                m
+                for m in mentions
+                if m.actor_type == "government" and m.end <= sentence.start + start
+            ]
+            together = (
+                states if len(states) >= 2 else (self.ctx.lists[-1] if self.ctx.lists else [])
+            )
+            leaders = []
+            for state in together:
+                head = self.ctx.gazetteer.leader_of(state.organization)
+                at = sentence.start + start
+                leaders.append(self.ctx.gazetteer.mention(head, at, at) if head else state)
+            if leaders:
+                return list({m.actor_id: m for m in leaders}.values()), "group"
+        if _ITS_OFFICE.fullmatch(words) and self.ctx.states:
+            # "Japan welcomed it. Its defence minister said ...": the state named last speaks
+            return [self.ctx.states[-1]], "possessive"
+        if _HIS_OFFICE.fullmatch(words) and self.ctx.persons:
+            # "Orban stayed away. His foreign minister said ...": the state of that person
+            person = self.ctx.persons[-1]
+            at = sentence.start + start
+            state = self.ctx.gazetteer.state_actor(person.organization, at, at + len(words))
+            if state.organization in cues.DEMONYMS.values() or not state.is_new:
+                return [state], "possessive"
         pronoun = list(_PRONOUN.finditer(words))
         if pronoun:
             found = self._resolve_pronoun(sentence.start + start + pronoun[-1].start(), mentions)
@@ -653,6 +953,14 @@ class _Reader:
                         actor_id, sentence.start + start, sentence.start + end
                     )
                 ], "named"
+        capital = _CAPITAL_SUBJECT.fullmatch(words)
+        if capital and not inside:
+            # "Rome made the trip": a capital alone as subject stands for its state
+            at = sentence.start + start + capital.start(1)
+            state_name = cues.CAPITALS[" ".join(capital.group(1).split())]
+            return [self.ctx.gazetteer.state_actor(state_name, at, at + len(capital.group(1)))], (
+                "named"
+            )
         state = list(_STATE_NAME.finditer(words))
         if state and not inside:
             # "while Italy has yet to decide": a state the codebook lacks, as subject
@@ -668,6 +976,97 @@ class _Reader:
             if self.ctx.states:
                 return [self.ctx.states[-1]], "institution"
         return [], ""
+
+    def _with_companions(
+        self,
+        text: str,
+        cand: Candidate,
+        speakers: list[Mention],
+        mentions: list[Mention],
+        sentence: Sentence,
+    ) -> list[Mention]:
+        """The speakers and the actors a companion word joins to them.
+
+        "Japan, alongside Australia and New Zealand, attended": all three attended; so in
+        "Japan attended the summit together with Australia" (a deed's companions follow it).
+        """
+        if not speakers or any(m.actor_type == "media" for m in speakers):
+            return speakers
+        joined: list[Mention] = []
+        last = max(m.end for m in speakers) - sentence.start
+        between = text[last : cand.cue_start] if last <= cand.cue_start else ""
+        companion = _COMPANION.match(between)
+        if companion:
+            joined = [
+                m
+                for m in mentions
+                if last + companion.end() <= m.start - sentence.start < cand.cue_start
+            ]
+            joined = [m for m in joined if not m.is_new]
+        elif cand.kind == "action":
+            semicolon = text.find(";", cand.cue_end)
+            after = _COMPANION.search(text, cand.cue_end, semicolon if semicolon > 0 else len(text))
+            if after:
+                joined = self._companions_after(text, after.end(), mentions, sentence)
+        joined = [m for m in joined if m.actor_type != "media"]
+        return list({m.actor_id: m for m in [*speakers, *joined]}.values())
+
+    def _companions_after(
+        self, text: str, start: int, mentions: list[Mention], sentence: Sentence
+    ) -> list[Mention]:
+        """The actors a companion word after a deed lists, up to the sentence's end.
+
+        "went to The Hague, alongside South Korea's national security adviser, Wi Sung-lac,
+        and Australia's Richard Marles": each person named (speaking for the state before
+        the role); a state named alone goes too. Forces ("alongside Japanese aircraft") are
+        partners of the deed, not its doers.
+        """
+        stop = re.search(r"[;]|\.(?:\s|$)|$", text[start:]).start() + start
+        joined: list[Mention] = []
+        pending = ""  # the state whose role words come before a name
+        for chunk in re.finditer(r"[^,]+", text[start:stop]):
+            joiner = re.match(r"\s*(?:and\s+)?", chunk.group())
+            words = chunk.group()[joiner.end() :].rstrip()
+            lead = start + chunk.start() + joiner.end()
+            inside = [m for m in mentions if lead <= m.start - sentence.start < chunk.end() + start]
+            name = trailing_name(words)
+            if name and name == (0, len(words)) and not inside:
+                # "Wi Sung-lac": a person the codebook lacks, for the state named before
+                at = sentence.start + lead
+                joined.append(
+                    Mention(
+                        at,
+                        at + len(words),
+                        slug(words),
+                        words,
+                        "person",
+                        pending or words,
+                        True,
+                        "",
+                    )
+                )
+                pending = ""
+                continue
+            people = [m for m in inside if m.actor_type in ("person", "expert")]
+            if people:
+                joined.extend(people)
+                pending = ""
+                continue
+            states = [m for m in inside if m.actor_type == "government"]
+            if not states:
+                break  # "in the western Pacific": the list has ended
+            if _FORCES_NOUN.search(words):
+                continue  # "alongside Japanese aircraft": partner forces
+            if _ROLE_AFTER.search(words):
+                pending = states[-1].organization  # "South Korea's national security adviser"
+                continue
+            if (
+                re.sub(r"^the\s+", "", words)
+                != text[states[0].start - sentence.start : states[-1].end - sentence.start]
+            ):
+                break  # "a passage Beijing denounced": no longer a list of companions
+            joined.extend(states)
+        return joined
 
     # --- what ---------------------------------------------------------------------------
 
@@ -688,6 +1087,10 @@ class _Reader:
                 for m in pattern.finditer(words):
                     if _in_place_name(words, m.start(), m.end()):
                         continue  # "China" in "the South China Sea" names a sea
+                    if _OF_PEOPLE.match(words, m.end()) or _PEOPLE_BEFORE.search(
+                        words[: m.start()]
+                    ):
+                        continue  # "the presence of the four leaders": people attending
                     rejected = HARM.fullmatch(m.group()) and self.harm_framed.get(issue_id) == 1
                     negative = marked or NEGATION.search(m.group()) or rejected
                     polarity = -1 if negative else 1
@@ -788,6 +1191,92 @@ class _Reader:
                 kept[issue_id] = left
         return kept
 
+    def _owner(self, text: str, start: int) -> str | None:
+        """The state whose forces a term names: "Chinese warships", "China's drills"; for "the
+        drills" alone, the owner named last; None when the words say nothing of an owner."""
+        window = text[max(0, start - 60) : start]
+        window = re.split(r"[;(]", window)[-1]
+        said = [m.end() for p in (_SPEECH, _JUDGING, _REPORT) for m in p.finditer(window)]
+        if said:
+            window = window[max(said) :]  # "Beijing said the drills": the speaker owns nothing
+        # the term itself follows the window: a demonym is a name only before such a noun
+        with_term = window + text[start : start + 30]
+        owners = [
+            m
+            for m in self.ctx.gazetteer.find(with_term)
+            if m.start < len(window)
+            and m.actor_type in ("government", "organization", "military")
+            and not _NOT_OWNER.search(window[: m.start])
+            # an owner modifies the term: "Chinese warships", "China's large-scale drills"
+            and (
+                window[m.start : m.end] in cues.DEMONYMS
+                or re.match(r"['’]s\b", window[m.end :])
+                or window[m.start : m.end] in cues.STATE_BODIES
+            )
+            and _modifies(window[m.end :])
+        ]
+        # "China's military staged exercises": the forces that open the clause own its deeds
+        clause = re.split(r"[;(]", text[max(0, start - 120) : start])[-1]
+        subjects = [
+            m
+            for m in self.ctx.gazetteer.find(clause)
+            if m.actor_type == "government"
+            and not _NOT_OWNER.search(clause[: m.start])
+            and _FORCES_AFTER.match(clause, m.end)
+        ]
+        if owners:
+            self._force_owner = owners[-1].organization
+            self._owner_sentence = text
+        elif subjects and len({m.organization for m in subjects}) == 1:
+            self._force_owner = subjects[0].organization
+            self._owner_sentence = text
+        elif self._owner_sentence == text:
+            pass  # "China's military staged exercises, sending warships": same sentence
+        elif not re.search(
+            r"(?<![\w-])(?:the|this|these|those|in|of|during|after|from)\s+$", window, re.I
+        ):
+            return None  # "in drills that drew protests": the drills spoken of last
+        return self._force_owner
+
+    def _judged(self, issue_id: str, text: str, matches: list, span: tuple[int, int]) -> bool:
+        """Whether a statement about a state's conduct that names the state only after a
+        preposition ("conveyed its concerns to Beijing") passes a verdict on it."""
+        if issue_id not in self.subject_of or not matches:
+            return True
+        if not all(_weak_term(text[s:e], self.ctx.gazetteer) for s, e, _ in matches):
+            return True
+        if any(not _PREPOSITION_BEFORE.search(text[max(0, s - 12) : s]) for s, _, _ in matches):
+            return True  # "China is the biggest backer of ...": the state itself
+        words = text[span[0] : span[1]]
+        return any(p.search(words) for p in (HARM, OPPOSE, SUPPORT))
+
+    def _place_in_view(self, issue_id: str, text: str, matches: list) -> bool:
+        """Whether the place an issue is about is named in this sentence or the two before."""
+        places = self.place_of.get(issue_id)
+        if not places:
+            return True
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(places))) + r")\b")
+        return any(pattern.search(t) for t in [*self._recent[-2:], text])
+
+    def _members_only(
+        self, text: str, issues: dict[str, list[tuple[int, int, int]]]
+    ) -> dict[str, list[tuple[int, int, int]]]:
+        """Issues left when terms for another state's forces are set aside from an issue about
+        what the alliance's members do ("Chinese warships encircled Taiwan")."""
+        kept: dict[str, list[tuple[int, int, int]]] = {}
+        for issue_id, matches in issues.items():
+            if issue_id not in self.member_issues or not matches:
+                kept[issue_id] = matches
+                continue
+            left = []
+            for match in matches:
+                owner = self._owner(text, match[0])
+                if owner is None or owner in cues.NATO_MEMBERS or owner == "NATO":
+                    left.append(match)
+            if left:
+                kept[issue_id] = left
+        return kept
+
     def _about_subject(
         self,
         issue_id: str,
@@ -846,13 +1335,18 @@ class _Reader:
             ]
             hits = [(span[0], polarity) for start, end, polarity in longest_cues(found)]
         if any(polarity == 0 for _, polarity in hits):
-            return "neutral", 0.6
-        term_polarity = 1
+            return "neutral", 0.75
+        term_polarity, said_not = 1, False
         if issue_matches:
             first = min(issue_matches)
             # a negation that belongs to a stance cue ("should not patrol") is counted there
             negation_in_cue = any(s < first[0] and first[0] - e <= 2 and p < 0 for s, e, p in found)
-            term_polarity = first[2] * (1 if negation_in_cue else directly_negated(text, first[0]))
+            said_not = not negation_in_cue and directly_negated(text, first[0]) < 0
+            term_polarity = first[2] * (-1 if said_not else 1)
+            if any(self._set_aside(text, s, found) for s, _, _ in issue_matches):
+                # "hoped they would promote peace rather than flex their muscles": the issue
+                # is what the speaker sets aside
+                term_polarity = -term_polarity
             if NEGATION.search(text[first[0] : first[1]]):
                 # a term that carries its own negation ("no role") says the stance itself
                 return ("support" if term_polarity > 0 else "oppose"), 0.7
@@ -863,7 +1357,27 @@ class _Reader:
         anchor = min(issue_spans)[0] if issue_spans else span[0]
         hits.sort(key=lambda h: abs(h[0] - anchor))
         polarity = hits[0][1] * term_polarity
+        if said_not and hits[0][1] < 0:
+            # "resolve differences peacefully, not by force": both reject the issue's deed
+            polarity = -1
         return ("support", 0.75) if polarity > 0 else ("oppose", 0.75)
+
+    @staticmethod
+    def _harms_the_proposition(text: str, end: int, described: list[tuple[int, int]]) -> bool:
+        """Whether a harm word is done to a lower-case issue term right after it."""
+        m = _HARM_TO.match(text, end)
+        return m is not None and any(s == m.end() and text[s:e][:1].islower() for s, e in described)
+
+    @staticmethod
+    def _set_aside(text: str, start: int, found: list[tuple[int, int, int]]) -> bool:
+        """Whether "rather than" or "instead of" sets aside the term at `start` itself, not a
+        stance word before it ("instead of expanding patrols": the word carries the contrast)."""
+        window = max(0, start - 40)
+        contrast = _CONTRASTED.search(text[window:start])
+        if contrast is None:
+            return False
+        marker = window + contrast.start()
+        return not any(marker <= s < start for s, _, _ in found)
 
     def _stance_cues(
         self, text: str, span: tuple[int, int], described: list[tuple[int, int]], issue_id: str
@@ -876,11 +1390,19 @@ class _Reader:
             (SUPPORT, 1),
             (OPPOSE, -1),
             (AGAINST_DEED, -1),
+            (REFRAIN, -1),
             (NEUTRAL, 0),
             (UNDECIDED, 0),
             (HARM, harm),
         )
-        for pattern, polarity in stance_patterns:
+        # "dismissed the criticism", "rejected Beijing's objections": opposing an objection
+        # supports what was objected to; the objection noun is not a verdict of its own
+        rejected = [
+            (m.start(), objection.end())
+            for m in OPPOSE.finditer(words)
+            if (objection := _OBJECTION_NOUN.match(words, m.end()))
+        ]
+        for pattern, base in stance_patterns:
             for m in pattern.finditer(words):
                 where = (m.start() + span[0], m.end() + span[0])
                 # a cue word that is part of an issue's terms describes a proposition
@@ -890,12 +1412,37 @@ class _Reader:
                     continue  # "cooperation on cyber threats": the harm is what is tackled
                 if pattern is SUPPORT and _ADVERB_BACK.match(words, m.start()):
                     continue  # "send a frigate back to Asia": a direction, not support
-                # negation may stand before the content: "does not want", "is not opposed"
-                polarity *= negated(text, where[0])
-                if _CONTRASTED.search(text[max(0, where[0] - 40) : where[0]]):
-                    polarity = -polarity  # "talks rather than sanctions": what is set aside
+                polarity = base
+                if (
+                    pattern is HARM
+                    and issue_id in self.status_issues
+                    and self._harms_the_proposition(text, where[1], described)
+                ):
+                    polarity = 1  # "interference in China's internal affairs": protects it
+                inside = [r for r in rejected if r[0] <= m.start() < r[1]]
+                if inside and m.start() != inside[0][0]:
+                    continue  # the objection noun itself
+                if inside:
+                    polarity = 1
+                # negation may stand before the content: "does not want", "is not opposed";
+                # a bidding one ("should ... not stir up trouble") keeps a pejorative opposed
+                if not (polarity < 0 and _DEONTIC.search(text[max(0, where[0] - 80) : where[0]])):
+                    polarity *= negated(text, where[0])
+                if _CONTRASTED.search(text[max(0, where[0] - 40) : where[0]]) and polarity > 0:
+                    # "talks rather than expanding sanctions": what is set aside is opposed;
+                    # a pejorative set aside ("rather than flex their muscles") stays opposed
+                    polarity = -polarity
                 found.append((*where, polarity))
-        return found
+        # "should refrain from", "must stop": the modal takes the side of its verb
+        return [
+            (a, b, p)
+            for a, b, p in found
+            if not (
+                p > 0
+                and _MODAL.fullmatch(text[a:b])
+                and any(q < 0 and b <= c <= b + 30 for c, _, q in found)
+            )
+        ]
 
     def _principal(
         self, cand: Candidate, text: str, mentions: list[Mention], sentence: Sentence
@@ -974,6 +1521,55 @@ class _Reader:
             cand.noun_polarity = cues.REACTION_NOUNS[m.group(1).lower()]
             out.append(cand)
         return out
+
+    def _unchanged_candidates(
+        self, text: str, mentions: list[Mention], sentence: Sentence
+    ) -> list[Candidate]:
+        """ "Paris's position has not changed": the possessor holds its earlier stance."""
+        out = []
+        for m in _UNCHANGED.finditer(text):
+            possessor = m.group(1)
+            speaker: Mention | None = None
+            if possessor.lower() in ("its", "his", "her", "their"):
+                # the actor of the statement before, which the possessive points back to
+                last = self.ctx.previous[-1].speakers if self.ctx.previous else []
+                speaker = last[0] if len(last) == 1 else None
+            else:
+                named = [x for x in mentions if m.start(1) <= x.start - sentence.start < m.end(1)]
+                speaker = named[-1] if named else None
+            if speaker is None:
+                continue
+            cand = Candidate(m.start(2), m.end(), "held", [speaker], (m.start(), m.end()))
+            cand.resolved_by = "possessive"
+            out.append(cand)
+        return out
+
+    def _held(self, text: str, cand: Candidate) -> int | None:
+        """The side a held stance names (+1, -1), 0 for "its stance", None when none is held."""
+        words = text[cand.content[0] : cand.content[1]]
+        m = _HELD.search(words) or _UNCHANGED.search(words)
+        if m is None:
+            return None
+        noun = (m.group(2) if m.re is _UNCHANGED else m.group(1)).lower()
+        # "stood by its criticism": the side of a noun that judges
+        judged = -1 if OPPOSE.fullmatch(noun) or HARM.fullmatch(noun) else 0
+        return cues.HELD_NOUNS.get(noun, judged)
+
+    def _held_stance(self, actor_id: str, organization: str, side: int) -> tuple[str, str] | None:
+        """The (issue, stance) a held stance repeats: on the issue under discussion when the
+        actor took a stance on it, else the actor's last stance in this text."""
+        mine = self._stances.get(actor_id, []) or self._stances.get(organization, [])
+        named = {1: "support", -1: "oppose"}.get(side)
+        for issue_id in self._previous_issues():
+            earlier = [stance for i, stance in mine if i == issue_id]
+            if earlier:
+                return issue_id, named or earlier[-1]
+        if mine:
+            return mine[-1][0], named or mine[-1][1]
+        previous = list(self._previous_issues())
+        if named and len(previous) == 1:
+            return previous[0], named
+        return None
 
     # --- the document ------------------------------------------------------------------
 
@@ -1064,6 +1660,45 @@ class _Reader:
                 cand.speakers, cand.resolved_by = [agent], "passive"
                 continue
             speakers, how = self._speaker_in(sentence, slot, mentions)
+            if not speakers and _RELATIVE_WHO.fullmatch(text[slot[0] : slot[1]]):
+                # "represented by Richard Marles, who said ...": the person the clause is about
+                before = [
+                    m
+                    for m in mentions
+                    if m.end - sentence.start <= slot[0] and m.actor_type in ("person", "expert")
+                ]
+                before = before or self._titled_people(
+                    Sentence(sentence.start, sentence.start + slot[0], text[: slot[0]]), mentions
+                )
+                appositive = re.search(r",\s*([^,]+?)\s*,\s*$", text[: slot[0]])
+                name = trailing_name(appositive.group(1)) if appositive else None
+                if appositive and name == (0, len(appositive.group(1))):
+                    # "China's ambassador in Berlin, Deng Hongbo, who described ...": the name
+                    # in the appositive, for the state its role words give
+                    role_start = text.rfind(",", 0, appositive.start()) + 1
+                    role_words = text[role_start : appositive.start()]
+                    organization, role = organization_from_context(
+                        role_words, "", self.ctx.gazetteer
+                    )
+                    at = sentence.start + appositive.start(1)
+                    words = appositive.group(1)
+                    before = [
+                        Mention(
+                            at,
+                            at + len(words),
+                            slug(words),
+                            words,
+                            "person",
+                            organization or words,
+                            True,
+                            role,
+                        )
+                    ]
+                if before:
+                    speakers, how = [before[-1]], "relative"
+            if cand.kind == "action":
+                # "action against US forces stationed in Japan": a target does no deed
+                speakers = [m for m in speakers if not _as_target(text, m.start - sentence.start)]
             if cand.kind != "according" and not speakers:
                 after = text[cand.cue_end :]
                 lead = len(after) - len(after.lstrip())
@@ -1071,8 +1706,10 @@ class _Reader:
                 # '"...," said Stoltenberg': the name after the verb speaks only when nothing
                 # before the verb could ("the Chinese mission said NATO should ...": NATO is
                 # what the mission spoke of)
-                if re.search(r"[A-Za-z]{2}", text[slot[0] : slot[1]]):
-                    right = []
+                if re.search(r"[A-Za-z]{2}", text[slot[0] : slot[1]]) or _CONTINUATIONS.match(
+                    text[cand.cue_start :]
+                ):
+                    right = []  # ", saying Canberra wanted": Canberra is what was said
                 if right:
                     speakers, how = [right[0]], "named"
                 elif _INVERTED_SPEAKER.match(text, cand.cue_end) and cand.kind == "speech":
@@ -1088,17 +1725,59 @@ class _Reader:
                         how = "named"
             if not speakers and n > 0 and _CONTINUATIONS.match(text[cand.cue_start :]):
                 speakers, how = candidates[n - 1].speakers, "continuation"
+            if (
+                not speakers
+                and _CONTINUATIONS.match(text[cand.cue_start :])
+                and text[: cand.cue_start].rstrip().endswith(",")
+            ):
+                # "Cho went further, calling for ...": the subject of the clause before
+                clause_start = _left_slot(text, text[: cand.cue_start].rstrip().rfind(","))[0]
+                verb = re.search(r"\s[a-z][a-z’']+\b", text[clause_start : cand.cue_start])
+                if verb:
+                    subject = (clause_start, clause_start + verb.start())
+                    speakers, how = self._speaker_in(sentence, subject, mentions)
+            if not speakers and _IT_SUBJECT.fullmatch(text[slot[0] : slot[1]]):
+                # "It urged Japan ...": the organisation or state that spoke before
+                last = self.ctx.previous[-1].speakers if self.ctx.previous else []
+                if last and all(m.actor_type not in ("person", "expert") for m in last):
+                    speakers, how = list(last), "pronoun"
             # "Spain is sceptical about X, diplomats said": the unnamed sources speak of the
             # statement already found, not of an actor of their own
             earlier_named = any(c.speakers for c in candidates[:n])
-            if not speakers and cand.kind in ("action", "speech", "hearsay") and not earlier_named:
+            plural = re.search(r"\b(?:their|they)\b", text[slot[0] : slot[1]], re.I)
+            if (
+                not speakers
+                and cand.kind in ("action", "speech", "hearsay")
+                and not earlier_named
+                and not plural  # "since their leaders first attended": not the first name
+            ):
                 subject = [m for m in mentions if m.start - sentence.start < cand.cue_start]
+                if cand.kind == "action":
+                    subject = [m for m in subject if not _as_target(text, m.start - sentence.start)]
+                # "Leaders of NATO's partners were absent": a possessor is not the subject,
+                # unless what it owns stands for it ("China's navy")
+                subject = [
+                    m for m in subject if not _possessor_of_other(text, m.end - sentence.start)
+                ]
                 if subject:
                     speakers, how = [subject[0]], "subject"
             cand.speakers, cand.resolved_by = speakers, how
+            cand.speakers = self._with_companions(text, cand, cand.speakers, mentions, sentence)
+        attributed = any(c.kind in ("speech", "report") for c in candidates)
         candidates = [c for c in candidates if c.speakers]
 
         candidates += self._reaction_candidates(text, mentions, sentence)
+        if not candidates:
+            candidates = self._unchanged_candidates(text, mentions, sentence)
+        if not candidates:
+            # "China stood by its objection": the subject holds its stance
+            for m in _HELD.finditer(text):
+                end = _clause_end(text, m.end(), [])
+                cand = Candidate(m.start(), m.end(), "held", content=(m.start(), end))
+                slot = _left_slot(text, m.start())
+                cand.speakers, cand.resolved_by = self._speaker_in(sentence, slot, mentions)
+                if cand.speakers:
+                    candidates.append(cand)
 
         # reports: the media speaker reports; the statement's actor is the content's subject
         for cand in candidates:
@@ -1107,11 +1786,21 @@ class _Reader:
             if (
                 media
                 and cand.kind == "speech"
-                and (SUPPORT.fullmatch(cue) or OPPOSE.fullmatch(cue))
+                and (
+                    SUPPORT.fullmatch(cue)
+                    or OPPOSE.fullmatch(cue)
+                    # "..., calling NATO a bloc": its participle goes on with its own stance
+                    or cand.resolved_by == "continuation"
+                    # "the Global Times argued in an editorial that ...": its own opinion
+                    or cue.lower() in cues.OPINION_VERBS
+                    or _EDITORIAL.search(text) is not None
+                )
             ):
                 # "the agency KCNA condemned the move": the outlet takes a stance of its own
                 media = []
             elif cand.kind == "report" or media:
+                if media and cand.kind == "speech":
+                    cand.outlet = media[0]
                 cand.reported_by = media[0].name if media else cand.speakers[0].name
                 cand.kind = "report"
                 cand.speakers = []
@@ -1123,10 +1812,17 @@ class _Reader:
 
         # content: the words each cue governs
         slot_starts = sorted(
-            _left_slot(text, c.cue_start)[0] for c in candidates if c.kind != "noun"
+            _left_slot(text, c.cue_start)[0] for c in candidates if c.kind not in ("noun", "held")
         )
+        for c in candidates:
+            # "declined to comment on X but argued that Y": the words of the first verb end
+            # where the second verb's clause begins
+            joined = re.search(r"\s(?:and|but)\s+$", text[: c.cue_start])
+            if joined and c.resolved_by == "continuation":
+                slot_starts.append(joined.start())
+        slot_starts.sort()
         for n, cand in enumerate(candidates):
-            if cand.kind == "noun" or cand.resolved_by == "roster":
+            if cand.kind in ("noun", "held") or cand.resolved_by == "roster":
                 continue
             if cand.resolved_by == "passive":
                 start = _left_slot(text, cand.cue_start)[0]
@@ -1160,18 +1856,77 @@ class _Reader:
                     or any(m.start - sentence.start >= cand.cue_end for m in cand.speakers)
                 )
             )
+            verb = 1 if SUPPORT.fullmatch(cue_word) else -1 if OPPOSE.fullmatch(cue_word) else 0
+            subordinate = _SUBORDINATE_SUBJECT.search(text[slot_start : cand.cue_start])
+            if (
+                cand.kind == "speech"
+                and verb
+                and subordinate
+                and subordinate.start() > 0
+                and re.match(
+                    _ADJUNCT_START, re.sub(r"^\s*(?:it|them|this|that)\b", "", after_words)
+                )
+            ):
+                # "the plan was shelved after France objected": the main clause is what the
+                # verb judges, and the verb alone says the side ("shelved" describes the plan)
+                main_start = candidates[n - 1].cue_end if n > 0 else 0
+                cand.content = (main_start, slot_start + subordinate.start())
+                cand.noun_polarity = verb * negated(text, cand.cue_start)
+                continue
+            relative = _REDUCED_RELATIVE.match(text, slot_start, cand.cue_start)
+            if (
+                cand.kind == "speech"
+                and verb
+                and relative
+                and text[:slot_start].rstrip().endswith(",")
+                and any(m.start - sentence.start >= relative.end(1) for m in cand.speakers)
+            ):
+                # "..., a passage Beijing denounced as a provocation": the noun before the
+                # speaker is what the verb judges
+                cand.content = (relative.start(1), relative.end(1))
+                cand.noun_polarity = verb * negated(text, cand.cue_start)
+                continue
             if (
                 cand.kind in ("speech", "hearsay", "action", "according", "report")
                 # an outlet's participle ("KCNA condemned it, calling NATO ...") reports
                 # nobody else's words: it is not read as "X reported that ..."
                 and not (cand.kind == "report" and cand.resolved_by == "continuation")
-                and _governs_after(after_words, before_words)
+                and (
+                    _governs_after(after_words, before_words)
+                    # ", calling for more patrols": a participle governs what follows it
+                    or (
+                        _CONTINUATIONS.match(cue_word) is not None
+                        and text[: cand.cue_start].rstrip().endswith(",")
+                        and len(re.findall(r"\w+", after_words)) >= 2
+                    )
+                )
                 and not quote_first
             ):
                 cand.content = (cand.cue_start, after_end)
+                listener = _TOLD_THAT.match(text, cand.cue_end)
+                if cue_word in ("told", "tells", "telling") and listener:
+                    # "told her counterparts that ...": the listener is not what was said
+                    cand.content = (listener.end(), after_end)
             else:
                 previous_end = candidates[n - 1].cue_end if n > 0 else 0
                 slot_start = _left_slot(text, cand.cue_start)[0]
+                earlier = candidates[n - 1] if n > 0 else None
+                if (
+                    earlier is not None
+                    and cand.kind == "speech"
+                    and earlier.kind == "speech"
+                    and earlier.speakers
+                    and all(m.actor_type == "government" for m in earlier.speakers)
+                    and any(
+                        m.actor_type == "person"
+                        and m.organization in {e.organization for e in earlier.speakers}
+                        for m in cand.speakers
+                    )
+                ):
+                    # "Japan opposes any attempt ..., he told a news conference": the words of
+                    # the state's own official, verb included, are the official's statement
+                    previous_end = _left_slot(text, earlier.cue_start)[0]
+                    earlier.speakers = []
                 cand.content = (previous_end, max(slot_start, previous_end))
                 if cand.kind == "report" and cand.content[1] - cand.content[0] < 10:
                     cand.content = (previous_end, cand.cue_start)
@@ -1189,15 +1944,35 @@ class _Reader:
                     if cand.content[0] <= m.start - sentence.start < cand.content[1]
                     and m.actor_type != "media"
                 ]
+                titled = self._reported_subject(text, cand, sentence)
+                if titled is not None and (not inside or titled.start < inside[0].start):
+                    # "CCTV reported that Defence Ministry spokesman Zhang Xiaogang had ...":
+                    # the person the report names first is its subject
+                    inside = [titled]
                 if inside:
                     cand.speakers = [inside[0]]
                     cand.resolved_by = "subject"
+                elif cand.outlet is not None and any(
+                    p.search(text, cand.content[0], cand.content[1])
+                    for p in (SUPPORT, OPPOSE, HARM)
+                ):
+                    # "the Global Times said that the patrols were a provocation": an outlet
+                    # that names no one else's position states its own
+                    cand.speakers, cand.kind, cand.reported_by = [cand.outlet], "speech", None
+        for n, cand in enumerate(candidates):
+            if n > 0 and cand.resolved_by == "continuation" and candidates[n - 1].kind == "report":
+                # "CCTV reported that Zhang had accused NATO ..., saying ...": the participle
+                # goes on with the reported speaker, as the outlet reports it
+                earlier = candidates[n - 1]
+                cand.speakers, cand.kind = list(earlier.speakers), "report"
+                cand.reported_by = earlier.reported_by
         for cand in candidates:
             self._principal(cand, text, mentions, sentence)
         candidates = [c for c in candidates if c.speakers]
 
         # no cue: a first-person sentence goes on with the previous speaker's words
-        if not candidates and self.ctx.previous and _FIRST_PERSON.search(text):
+        # ('"We will be back," the admiral said': a speaker of its own, even if unknown)
+        if not candidates and not attributed and self.ctx.previous and _FIRST_PERSON.search(text):
             last = self.ctx.previous[-1]
             cont = Candidate(
                 0,
@@ -1225,10 +2000,16 @@ class _Reader:
                 ]
 
         rows = self._rows(index, sentence, candidates, mentions)
+        self._recent.append(text)
         self._remember([m for m in mentions if not m.is_new])
-        if not candidates:
-            # "Defence Minister Richard Marles was more guarded.": a later "he" is this person
-            self._remember(self._titled_people(sentence, mentions))
+        self._remember_lists(text, mentions, sentence.start)
+        # "Defence Minister Richard Marles was more guarded.": a later "he" is this person; a
+        # titled person named beside a speaker ("met Secretary General Mark Rutte") is known by
+        # surname later, but the speaker stays the last person named
+        spoken = {m.actor_id for cand in candidates for m in cand.speakers}
+        self._remember(
+            [m for m in self._titled_people(sentence, mentions) if m.actor_id not in spoken]
+        )
         for cand in candidates:
             self._remember([m for m in cand.speakers if m.is_new])
             if cand.reported_by:
@@ -1244,6 +2025,9 @@ class _Reader:
         text = sentence.text
         rows: list[dict] = []
         sentence_issues = self._issues(text, (0, len(text)))
+        for issue_id in self.member_issues & set(sentence_issues):
+            for start, _, _ in sentence_issues[issue_id]:
+                self._owner(text, start)  # whose forces the sentence speaks of, for later
         term_spans = self._term_spans(text)
         assigned: dict[str, list] = {}
         dates = find_dates(text, self.ctx.published)
@@ -1259,17 +2043,70 @@ class _Reader:
                     issues.setdefault(issue_id, []).extend(matches)
                     stance_span.setdefault(issue_id, part)
             issues = self._without_own_side(text, issues, cand.speakers)
+            before_owners = set(issues)
+            issues = self._members_only(text, issues)
+            if (
+                cand.kind == "action"
+                and cand.speakers
+                and not any(
+                    m.organization in cues.NATO_MEMBERS or m.organization == "NATO"
+                    for m in cand.speakers
+                )
+            ):
+                # "China's military staged drills, sending warships": the doer owns the forces,
+                # unless they are a member's ("Australia will join the British carrier group")
+                issues = {
+                    k: v
+                    for k, v in issues.items()
+                    if k not in self.member_issues
+                    or any(self._owner(text, m[0]) in cues.NATO_MEMBERS for m in v)
+                }
+                if cand.speakers[0].actor_type == "government" or not cand.speakers[0].is_new:
+                    self._force_owner = cand.speakers[0].organization
+            issues = {k: v for k, v in issues.items() if self._place_in_view(k, text, v)}
+            # an issue set aside for whose forces its terms name is not found again by its words
+            excluded = before_owners - set(issues)
             issues = self._shared_terms_resolved(text[cand.content[0] : cand.content[1]], issues)
             issues = {
                 k: v
                 for k, v in issues.items()
                 if self._about_subject(k, text, mentions, cand.speakers, sentence.start)
+                and self._judged(k, text, v, cand.content)
             }
             asked = _ASKED.match(text)
             if not issues and asked and cand.content[0] >= asked.end():
                 # "Asked whether Paris would back the office, a diplomat said no decision ...":
                 # the question names the issue, the answer gives the stance
                 issues = {k: [] for k in self._issues(text, (0, asked.end()))}
+                question = _ANAPHOR.search(text, 0, asked.end())
+                if not issues and question:
+                    # "Asked whether he would revive the plan": the plan named before
+                    issues = self._antecedent_issues(question.group(1))
+            held = self._held(text, cand) if not issues else None
+            held_stances: dict[str, tuple[str, str]] = {}
+            if held is not None:
+                # "maintains its stance": the speaker's earlier stance, repeated
+                for speaker in cand.speakers:
+                    found = self._held_stance(speaker.actor_id, speaker.organization, held)
+                    if found:
+                        held_stances[speaker.actor_id] = found
+                issues = {issue_id: [] for issue_id, _ in held_stances.values()}
+            cue_text = text[cand.cue_start : cand.cue_end]
+            if not issues and (NEUTRAL.search(cue_text) or UNDECIDED.search(cue_text)):
+                # "Germany, which sent a frigate, has not yet decided whether to return": the
+                # undecided speaker is undecided about what its sentence is about
+                own = self._without_own_side(text, sentence_issues, cand.speakers)
+                if len(own) == 1:
+                    issues = {k: [] for k in own}
+            if (
+                not issues
+                and cand.kind == "action"
+                and _ATTENDANCE.fullmatch(text[cand.cue_start : cand.cue_end])
+            ):
+                issues = self._attendance_issues(
+                    text[cand.content[0] : cand.content[1]],
+                    self._without_own_side(text, sentence_issues, cand.speakers),
+                )
             if not issues:
                 # no cue term: the issue whose descriptive words the statement uses, if any
                 by_words = self.topics.best(text[cand.content[0] : cand.content[1]])
@@ -1277,17 +2114,35 @@ class _Reader:
                     issues = {by_words: []}
             anaphor = _ANAPHOR.search(text[cand.content[0] : cand.content[1]])
             if not issues and anaphor:
+                in_sentence = _previous_issues(
+                    self._without_own_side(text, sentence_issues, cand.speakers), cand.content
+                )
+                if in_sentence and not self._noun_names(anaphor.group(1), in_sentence):
+                    # "warned that X ..., and urged Tokyo not to host the office": an earlier
+                    # issue whose own terms name an office is what "the office" means
+                    earlier = self._antecedent_issues(anaphor.group(1))
+                    if self._noun_names(anaphor.group(1), earlier):
+                        in_sentence = earlier
                 issues = (
-                    _previous_issues(
-                        self._without_own_side(text, sentence_issues, cand.speakers), cand.content
-                    )
+                    in_sentence
                     or self._antecedent_issues(anaphor.group(1))
                     or self._previous_issues()
                 )
+                # the stance word nearest the anaphor ("think twice before hosting the
+                # office") is the one said of it
+                where = (cand.content[0] + anaphor.start(), cand.content[0] + anaphor.end(), 1)
+                issues = {issue_id: [where] for issue_id in issues}
             if not issues and _BARE_REFERENCE.search(text[cand.content[0] : cand.content[1]]):
                 # "It is global", "we make a mistake if we push it": the statement goes on
                 # about what the sentence before it was about
                 issues = self._previous_issues()
+            words = text[cand.content[0] : cand.content[1]]
+            if not issues and cand.kind in ("speech", "report") and _VERDICT.search(words):
+                # "Europe should concentrate on its own neighbourhood": a verdict that names
+                # no issue is on the one issue the story was just discussing
+                previous = self._previous_issues()
+                issues = previous if len(previous) == 1 else {}
+            issues = {k: v for k, v in issues.items() if k not in excluded}
             frame_start = candidates[n - 1].cue_end if n > 0 else 0
             dated = _statement_date(text, dates, cand, frame_start)
             if dated is None:
@@ -1307,9 +2162,12 @@ class _Reader:
             }.get(cand.kind, "stated")
             if cand.reported_by and attribution == "stated":
                 attribution = "reported"
-            base = 0.8 if cand.resolved_by == "named" else 0.65
+            base = 0.8 if cand.resolved_by in ("named", "continuation") else 0.65
             for speaker in cand.speakers:
                 targets = issues.items() if issues else [("", [])]
+                if held is not None:
+                    own = held_stances.get(speaker.actor_id)
+                    targets = [(own[0], [])] if own else [("", [])]
                 for issue_id, matches in targets:
                     stance, stance_conf = (
                         self._stance(
@@ -1332,10 +2190,19 @@ class _Reader:
                         or NEUTRAL.search(text[cand.cue_start : cand.cue_end])
                     ):
                         # "has not said whether", "did not comment on": no side taken
-                        stance, stance_conf = "neutral", 0.6
+                        stance, stance_conf = "neutral", 0.75
                     if cand.noun_polarity and issue_id:
                         stance = "support" if cand.noun_polarity > 0 else "oppose"
                         stance_conf = 0.8
+                    if held is not None and issue_id:
+                        stance, stance_conf = held_stances[speaker.actor_id][1], 0.6
+                    if issue_id:
+                        self._stances.setdefault(speaker.actor_id, []).append((issue_id, stance))
+                        # a government holds the stances its people state for it
+                        if speaker.organization and speaker.organization != speaker.actor_id:
+                            self._stances.setdefault(speaker.organization, []).append(
+                                (issue_id, stance)
+                            )
                     rows.append(
                         {
                             "sentence": index,
@@ -1357,6 +2224,7 @@ class _Reader:
                             "confidence": round(
                                 base * (0.5 + stance_conf / 2) + (0.1 if issue_id else 0), 2
                             ),
+                            "evidence": stance_conf,
                             "note": f"cue: {text[cand.cue_start : cand.cue_end] or 'continued quote'}; speaker {cand.resolved_by}",
                         }
                     )
@@ -1368,7 +2236,9 @@ class _Reader:
         # were given, or, with none, the issues its words name
         if assigned or sentence_issues:
             chosen = assigned or sentence_issues
-            self._history.append((text, {k: sentence_issues.get(k, []) for k in chosen}))
+            # an issue given through a reference ("the proposal") is located at the reference
+            located = {k: sentence_issues.get(k) or assigned.get(k) or [] for k in chosen}
+            self._history.append((text, located))
         return rows
 
     def _antecedent_issues(self, noun: str) -> dict[str, list[tuple[int, int, int]]]:
@@ -1383,13 +2253,58 @@ class _Reader:
                 nouns.update(group)
         stems = "|".join(sorted(re.escape(n[: max(4, len(n) - 3)]) for n in nouns))
         pattern = re.compile(rf"\b(?:{stems})\w*", re.I)
+        first: dict | None = None
         for earlier, issues in reversed(self._history):
             found = pattern.search(earlier)
             if found:
-                return _issues_near(earlier, issues, found.start())
+                near = _issues_near(earlier, issues, found.start())
+                # "the office" means the issue whose own terms name an office, when the
+                # latest sentence that mentions one was given only other issues
+                if self._noun_names(noun, near):
+                    return near
+                first = first or near
+        if first:
+            return first
         if noun.lower() in cues.EVENT_NOUNS and self._history:
             return {k: [] for k in self._history[0][1]}
         return {}
+
+    def _noun_names(self, noun: str, issues: dict) -> bool:
+        """Whether a noun ("office") is a word of one of these issues' cue terms."""
+        word = re.compile(rf"(?<![\w-]){re.escape(noun[: max(4, len(noun) - 2)])}", re.I)
+        return any(
+            word.search(term) for issue_id in issues for term in self.issue_terms.get(issue_id, ())
+        )
+
+    def _attendance_issues(
+        self, words: str, sentence_issues: dict[str, list[tuple[int, int, int]]]
+    ) -> dict[str, list[tuple[int, int, int]]]:
+        """The issue a deed of being there serves: "took part in the meeting", "made the trip".
+
+        The rest of its sentence comes first ("visited Seoul and pledged closer ties"); then
+        the words of the deed, with a lower bar than a statement's (the deed's verb is itself
+        evidence: one distinctive word and a clear lead suffice); then the issue the story was
+        just discussing; last the issue the codebook describes by attendance itself.
+        """
+        if len(sentence_issues) == 1:
+            return {k: [] for k in sentence_issues}
+        by_words = self._clear_lead(self.topics.scores(words))
+        if by_words:
+            return {by_words: []}
+        previous = self._previous_issues()
+        if len(previous) == 1:
+            return previous
+        by_deed = self._clear_lead(self.topics.scores(f"{words} attendance"))
+        return {by_deed: []} if by_deed else {}
+
+    def _clear_lead(self, scores: dict[str, float]) -> str | None:
+        """The issue with one distinctive word and half a word's lead over the next, if any."""
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or ranked[0][1] < self.topics.unit:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.5 * self.topics.unit:
+            return None
+        return ranked[0][0]
 
     def _previous_issues(self) -> dict[str, list[tuple[int, int, bool]]]:
         """The issues of the previous statement, for an anaphor ("such a plan") with no cue term."""
@@ -1414,7 +2329,7 @@ def _issues_near(text: str, issues: dict, position: int) -> dict:
     declaration" points back to what the declaration did, not to the summit.
     """
     bounds = [0, len(text)]
-    for brk in re.finditer(r";|,\s+(?:and|but|while|as)\s", text):
+    for brk in re.finditer(r";|,\s+(?:and|but|while|as|\w+ing)\s", text):
         bounds.append(brk.start())
     start = max(b for b in bounds if b <= position)
     end = min(b for b in bounds if b > position)
@@ -1445,14 +2360,19 @@ def _stem_word(word: str) -> str:
         return escaped + r"(?:s|es|['’]s)?"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return re.escape(word[: -len(suffix)]).replace("'", "['’]") + r"\w*"
+            root = re.escape(word[: -len(suffix)]).replace("'", "['’]")
+            if suffix == "e":
+                # "office" → offices, not "officer"; "presence" → presences
+                return root + r"(?:e|es|ed|ing|ement|ements)"
+            return root + r"\w*"
     return escaped + r"\w*"
 
 
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     """An issue cue term: whole words, case-insensitive unless an acronym; inflections allowed."""
     words = cue.strip().replace("’", "'").split()
-    body = r"\s+".join(_stem_word(w) for w in words)
+    # a quotation may open or close between the words: 'its reach" into'
+    body = r"[\s\"“”‘’']+".join(_stem_word(w) for w in words)
     flags = 0 if cue.strip().isupper() else re.IGNORECASE
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
