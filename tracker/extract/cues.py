@@ -302,6 +302,10 @@ ACTION_CUES: tuple[str, ...] = (
     "deploying",
     "dispatched",
     "dispatches",
+    "dispatching",
+    "contributed",
+    "contributes",
+    "contributing",
     "trained",
     "trains",
     "training",
@@ -520,6 +524,31 @@ OPINION_VERBS: tuple[str, ...] = (
     "ridiculed",
     "scoffed",
 )
+
+# Navies' ship prefixes and the state each stands for: "HMCS Ville de Québec" is a Canadian ship.
+SHIP_PREFIXES: dict[str, str] = {
+    "HMS": "United Kingdom",
+    "HMCS": "Canada",
+    "HMAS": "Australia",
+    "HMNZS": "New Zealand",
+    "USS": "United States",
+    "USNS": "United States",
+    "HNLMS": "Netherlands",
+    "HNoMS": "Norway",
+    "HDMS": "Denmark",
+    "HSwMS": "Sweden",
+    "FGS": "Germany",
+    "ITS": "Italy",
+    "ESPS": "Spain",
+    "FS": "France",
+    "NRP": "Portugal",
+    "TCG": "Turkey",
+    "ORP": "Poland",
+    "BNS": "Belgium",
+    "ROKS": "South Korea",
+    "JS": "Japan",
+    "INS": "India",
+}
 
 # Nouns for ships: a capitalised name after one is the ship's ("the carrier Cavour").
 VESSEL_NOUNS: tuple[str, ...] = (
@@ -957,6 +986,10 @@ NEUTRAL_CUES: tuple[str, ...] = (
     "hedged",
     "hedging",
     "on the one hand",
+    "not pre-empt",
+    "not preempt",
+    "not prejudge",
+    "not speculate",
 )
 
 # Verbs of saying that, negated, withhold a position ("has not said whether it will join").
@@ -1575,6 +1608,37 @@ MEDIA_HEADS: tuple[str, ...] = (
     "Review",
 )
 
+# Role words and bodies of commentators: a speaker described by them analyses events rather than
+# speaking for a party to them ("analyst Bonnie Lin", "a professor at Keio University").
+COMMENTATOR_ROLES: tuple[str, ...] = (
+    "analyst",
+    "expert",
+    "professor",
+    "researcher",
+    "research fellow",
+    "senior fellow",
+    "fellow at",
+    "scholar",
+    "lecturer",
+    "academic",
+    "observer",
+    "commentator",
+    "specialist",
+    "think tank",
+    "think-tank",
+)
+COMMENTATOR_BODIES: tuple[str, ...] = (
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "Foundation",
+    "School",
+    "College",
+    "Studies",
+    "Endowment",
+)
+
 # Last words of an organization's name: "Eastern Theater Command", "Lowy Institute".
 ORGANIZATION_HEADS: tuple[str, ...] = (
     "Command",
@@ -1596,12 +1660,13 @@ ORGANIZATION_HEADS: tuple[str, ...] = (
     "Foundation",
     "Corps",
     "Guard",
+    "Fleet",
     "Bureau",
     "Administration",
     "Parliament",
     "Assembly",
 )
-MILITARY_HEADS: tuple[str, ...] = ("Command", "Forces", "Army", "Navy", "Corps", "Guard")
+MILITARY_HEADS: tuple[str, ...] = ("Command", "Forces", "Army", "Navy", "Corps", "Guard", "Fleet")
 
 # Armed services and other bodies whose name stands for their state ("the Royal Navy sent").
 STATE_BODIES: dict[str, str] = {

@@ -66,9 +66,11 @@ OPPOSE = phrase_pattern(inflected(cues.OPPOSE_CUES) + list(cues.OPPOSE_EVALUATIO
 NEUTRAL = phrase_pattern(cues.NEUTRAL_CUES)
 HARM = phrase_pattern(cues.HARM_WORDS)
 # "had not yet taken a final decision", "is yet to make up its mind": no side taken yet
+# "it was for allies to decide", "up to each government to decide": the speaker leaves it to others
 UNDECIDED = re.compile(
-    r"(?<![\w-])(?:not|no|yet\s+to|never)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:decid\w*|decisions?|made\s+up|make\s+up|settled|determined)(?![\w-])",
+    r"(?<![\w-])(?:(?:not|no|yet\s+to|never)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:decid\w*|decisions?|made\s+up|make\s+up|settled|determined)"
+    r"|(?:for|up\s+to)\s+(?:[\w’'-]+\s+){1,3}?to\s+(?:decide|judge|determine))(?![\w-])",
     re.I,
 )
 # "urged Tokyo not to host the office", "chose not to join": the deed named next is refused

@@ -98,6 +98,20 @@ def _as_target(text: str, start: int) -> bool:
     return _TARGETING.search(text[max(0, start - 40) : start]) is not None
 
 
+# "A spokesperson for the German Foreign Office", "an official at the ministry": a person
+# described by role alone, speaking for a body
+_UNNAMED_SPEAKER = re.compile(
+    r"(?<![\w-])(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|"
+    r"diplomat|aide|officer|source)\s+(?:for|at|of|in|from|with)\s+(?:the\s+)?[A-Z]",
+    re.I,
+)
+# A navy's ship prefix right before a name: "HMCS Ville de Québec", "USS Ronald Reagan"
+_SHIP_NAMED = re.compile(
+    r"(?<![\w-])(" + "|".join(cues.SHIP_PREFIXES) + r")\s+[A-Z][\w’'-]*"
+    r"(?:\s+(?:de|du|la|le|di|del|[A-Z][\w’'-]*))*\s*$"
+)
+
+
 _ROLE_REFERENCE = re.compile(
     r"(?<![\w-])the\s+(" + "|".join(re.escape(r) for r in cues.ROLE_NOUNS) + r")(?![\w-])", re.I
 )
@@ -108,6 +122,17 @@ _GROUP_REFERENCE = re.compile(
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _MEDIA = phrase_pattern(cues.MEDIA_NOUNS)
+_COMMENTATOR_ROLE = phrase_pattern(cues.COMMENTATOR_ROLES)
+_COMMENTATOR_BODY = re.compile(
+    r"\b[A-Z][\w’'-]*\s+(?:" + "|".join(cues.COMMENTATOR_BODIES) + r")\b"
+)
+
+
+def commentator(described: str) -> bool:
+    """Whether a speaker's role words or body make them a commentator (analyst, university)."""
+    return bool(_COMMENTATOR_ROLE.search(described) or _COMMENTATOR_BODY.search(described))
+
+
 # A proposition that itself warns: "X challenges the security of ...", "X is a threat to ..."
 _HARM_FRAMED = re.compile(
     r"\b(?:challenges|threatens|undermines|endangers|destabili[sz]es|jeopardi[sz]es|menaces|"
@@ -181,6 +206,12 @@ _PASSIVE_AUXILIARY = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+"
     r"(?:\w+ly\s+)?$",
     re.I,
+)
+# The last member of a list of states, after the codebook names the ones before it
+_LIST_TAIL_STATE = re.compile(
+    r",?\s+and\s+(?:the\s+)?("
+    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
+    + r")(?![\w-])(?![’']s)(?:\s+(?:each|both|all|together))?\s*$"
 )
 # The English names of states ("Italy"), not as part of a longer name ("Taiwan Strait")
 _STATE_NAME = re.compile(
@@ -520,7 +551,7 @@ def _coordinated(text: str, mentions: list[Mention], offset: int) -> list[Mentio
     together = [mentions[0]]
     for later in mentions[1:]:
         between = text[together[-1].end - offset : later.start - offset]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|nor)\s*", between):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|nor)\s*(?:the\s+)?", between):
             break
         together.append(later)
     return list({m.actor_id: m for m in together}.values())
@@ -591,6 +622,18 @@ class _Reader:
                 and named[0].actor_type == "government"
             ):
                 self.subject_of[issue_id] = named[0].actor_id
+        # whose security or interests such a warning is about ("... challenges the security of
+        # NATO's members"): a statement on it needs that body or one of its members in view
+        self.object_of: dict[str, str] = {}
+        for issue_id, subject in self.subject_of.items():
+            proposition = issues.loc[issues["issue_id"] == issue_id, "proposition"].iloc[0]
+            others = [
+                m
+                for m in ctx.gazetteer.find(proposition)
+                if m.actor_id != subject and m.actor_type == "organization"
+            ]
+            if others:
+                self.object_of[issue_id] = others[0].organization
         self._history: list[tuple[str, dict]] = []  # (sentence, its issues), in text order
         self._stances: dict[str, list[tuple[str, str]]] = {}  # actor → (issue, stance), in order
         # issues about what the alliance's members do ("NATO members should step up ..."), and
@@ -658,7 +701,8 @@ class _Reader:
         run: list[Mention] = []
         for mention in states:
             if run and re.fullmatch(
-                r"\s*(?:,|and|,\s*and|nor)\s*", text[run[-1].end - offset : mention.start - offset]
+                r"\s*(?:,|and|,\s*and|nor)\s*(?:the\s+)?",
+                text[run[-1].end - offset : mention.start - offset],
             ):
                 run.append(mention)
                 continue
@@ -736,12 +780,14 @@ class _Reader:
             # "Foreign ministry spokeswoman Mao Ning", after "Beijing reacted": that state's
             organization = self._state_in_view(sentence, abs_start)
         is_media = bool(_MEDIA.search(words[: name[0]]))
+        described = f"{words[: name[0]]} {role_words} {organization}"
+        kind = "media" if is_media else "expert" if commentator(described) else "person"
         mention = Mention(
             abs_start,
             abs_start + len(name_text),
             slug(name_text),
             name_text,
-            "media" if is_media else "person",
+            kind,
             organization or name_text,
             True,
             role_words,
@@ -864,12 +910,34 @@ class _Reader:
         name = trailing_name(words[:head_end])
         organization = trailing_organization(words)
         new = self._new_speaker(sentence, slot, name) if name else None
-        if organization and (new is None or start + organization[1] >= new.end - sentence.start):
+        # a body after the name's "of"/"at" is where the named person works, not the speaker
+        works_at = bool(name and pp and organization and organization[0] >= pp.end() - 1)
+        if (
+            organization
+            and not works_at
+            and (new is None or start + organization[1] >= new.end - sentence.start)
+        ):
             new = self._new_organization(sentence, slot, organization)
         if new is not None and inside and inside[-1].end > new.start:
-            new = None  # the codebook names the head of the subject
+            # the codebook names the head of the subject, unless it is only a word of a named
+            # command's name ("the US Pacific Fleet")
+            within = (
+                new.start <= inside[-1].start
+                and inside[-1].end < new.end
+                and new.actor_type == "military"
+            )
+            if not within:
+                new = None
         if new is not None and name and _VESSEL_BEFORE.search(words[: name[0]]):
             new = None  # "the Spanish frigate Méndez Núñez": a ship's name, not a speaker
+        prefix = _SHIP_NAMED.search(words)
+        if prefix:
+            # "Canada's HMCS Ville de Québec joined": the ship's state does the deed
+            if owners:
+                return [owners[-1]], "named"
+            at = sentence.start + start + prefix.start(1)
+            state = cues.SHIP_PREFIXES[prefix.group(1)]
+            return [self.ctx.gazetteer.state_actor(state, at, at + len(prefix.group(1)))], "named"
         if inside and new is None:
             # "Japan and NATO agreed", "Japan, Australia and New Zealand joined": together
             together = [inside[-1]]
@@ -878,12 +946,20 @@ class _Reader:
             joined_by_and = False
             for earlier in reversed(earlier_mentions):
                 between = text[earlier.end - sentence.start : together[0].start - sentence.start]
-                if not re.fullmatch(r"\s*(?:,|and|,\s*and|nor)\s*", between):
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and|nor)\s*(?:the\s+)?", between):
                     break
                 if not joined_by_and and "and" not in between and "nor" not in between:
                     break  # "..., in Tokyo, Albanese said": a list ends with "and"
                 joined_by_and = True
                 together.insert(0, earlier)
+            # "Britain and the Netherlands each contributed": a state the codebook lacks
+            # closes the list
+            tail = _LIST_TAIL_STATE.match(text, inside[-1].end - sentence.start, start + len(words))
+            if tail:
+                at = sentence.start + tail.start(1)
+                together.append(
+                    self.ctx.gazetteer.state_actor(tail.group(1), at, at + len(tail.group(1)))
+                )
             distinct = list({m.actor_id: m for m in together}.values())
             return distinct, "named"
         if new is not None:
@@ -1250,6 +1326,21 @@ class _Reader:
         words = text[span[0] : span[1]]
         return any(p.search(words) for p in (HARM, OPPOSE, SUPPORT))
 
+    def _object_in_view(self, issue_id: str, text: str, speakers: list[Mention]) -> bool:
+        """Whether the body a warning is about (or a member speaking) is in view: named in this
+        sentence or the two before, or speaking."""
+        body = self.object_of.get(issue_id)
+        if body is None:
+            return True
+        members = cues.NATO_MEMBERS if body == "NATO" else set()
+        if any(m.organization == body or m.organization in members for m in speakers):
+            return True
+        return any(
+            m.organization == body or m.organization in members
+            for t in [*self._recent[-2:], text]
+            for m in self.ctx.gazetteer.find(t)
+        )
+
     def _place_in_view(self, issue_id: str, text: str, matches: list) -> bool:
         """Whether the place an issue is about is named in this sentence or the two before."""
         places = self.place_of.get(issue_id)
@@ -1339,11 +1430,26 @@ class _Reader:
         term_polarity, said_not = 1, False
         if issue_matches:
             first = min(issue_matches)
+            # a term that stands for the opposite of the proposition ("its 23 million people")
+            # says more than a name that only places it ("Taiwan")
+            marked = [
+                p for p, is_marked in dict(self.issue_patterns).get(issue_id, []) if is_marked
+            ]
+            contrary = [
+                m for m in issue_matches if any(p.fullmatch(text[m[0] : m[1]]) for p in marked)
+            ]
+            if contrary and _weak_term(text[first[0] : first[1]], self.ctx.gazetteer):
+                first = min(contrary)
+            # a term that is itself a pejorative ("flex their muscles") names the deed with
+            # disapproval, set aside or not: it says more than the words that name the deed
+            pejorative = [m for m in issue_matches if OPPOSE.fullmatch(text[m[0] : m[1]])]
+            if pejorative:
+                first = (*min(pejorative)[:2], -1)
             # a negation that belongs to a stance cue ("should not patrol") is counted there
             negation_in_cue = any(s < first[0] and first[0] - e <= 2 and p < 0 for s, e, p in found)
             said_not = not negation_in_cue and directly_negated(text, first[0]) < 0
             term_polarity = first[2] * (-1 if said_not else 1)
-            if any(self._set_aside(text, s, found) for s, _, _ in issue_matches):
+            if not pejorative and any(self._set_aside(text, s, found) for s, _, _ in issue_matches):
                 # "hoped they would promote peace rather than flex their muscles": the issue
                 # is what the speaker sets aside
                 term_polarity = -term_polarity
@@ -1763,6 +1869,10 @@ class _Reader:
                     speakers, how = [subject[0]], "subject"
             cand.speakers, cand.resolved_by = speakers, how
             cand.speakers = self._with_companions(text, cand, cand.speakers, mentions, sentence)
+            if how == "named":
+                # "Zelensky said ..., and he urged ...": a person the codebook lacks, named as
+                # this sentence's speaker, is whom its later "he" means
+                self._remember([m for m in speakers if m.is_new])
         attributed = any(c.kind in ("speech", "report") for c in candidates)
         candidates = [c for c in candidates if c.speakers]
 
@@ -2010,14 +2120,39 @@ class _Reader:
         self._remember(
             [m for m in self._titled_people(sentence, mentions) if m.actor_id not in spoken]
         )
+        if not candidates:
+            # "Rutte did not spare Beijing either.": a person named earlier, met again by
+            # surname, is the person a later "he" means
+            self._remember(self._surnames_met(text))
         for cand in candidates:
             self._remember([m for m in cand.speakers if m.is_new])
+            if _UNNAMED_SPEAKER.search(text[: cand.cue_start]) and all(
+                m.actor_type not in ("person", "expert") for m in cand.speakers
+            ):
+                # "A spokesperson for the Foreign Office said ...": a later "she" is that
+                # unnamed person, who speaks for the body
+                self.ctx.persons.extend(cand.speakers)
             if cand.reported_by:
                 self.ctx.last_reporter = (cand.reported_by, index)
         if reporter:
             self.ctx.last_reporter = (reporter, index)
         self.ctx.previous = candidates
         return rows
+
+    def _surnames_met(self, text: str) -> list[Mention]:
+        """Persons named in full earlier whose surname alone appears in `text`, in text order."""
+        # family names come first in some languages ("Lai Ching-te" → "Lai")
+        new_people = {
+            part: p
+            for p in self.ctx.persons
+            if p.is_new and " " in p.name
+            for part in (p.name.split()[0], p.name.split()[-1])
+        }
+        return [
+            new_people[m.group()]
+            for m in re.finditer(r"(?<![\w-])[A-Z][\w’'-]+", text)
+            if m.group() in new_people
+        ]
 
     def _rows(
         self, index: int, sentence: Sentence, candidates: list[Candidate], mentions: list[Mention]
@@ -2063,7 +2198,11 @@ class _Reader:
                 }
                 if cand.speakers[0].actor_type == "government" or not cand.speakers[0].is_new:
                     self._force_owner = cand.speakers[0].organization
-            issues = {k: v for k, v in issues.items() if self._place_in_view(k, text, v)}
+            issues = {
+                k: v
+                for k, v in issues.items()
+                if self._place_in_view(k, text, v) and self._object_in_view(k, text, cand.speakers)
+            }
             # an issue set aside for whose forces its terms name is not found again by its words
             excluded = before_owners - set(issues)
             issues = self._shared_terms_resolved(text[cand.content[0] : cand.content[1]], issues)
@@ -2191,6 +2330,15 @@ class _Reader:
                     ):
                         # "has not said whether", "did not comment on": no side taken
                         stance, stance_conf = "neutral", 0.75
+                    if (
+                        issue_id
+                        and speaker.actor_type == "expert"
+                        and cand.kind != "action"
+                        and stance_conf == NO_CUE_CONFIDENCE
+                    ):
+                        # a commentator who describes events without a stance word assesses
+                        # them; that is no side taken on the proposition
+                        stance, stance_conf = "neutral", 0.6
                     if cand.noun_polarity and issue_id:
                         stance = "support" if cand.noun_polarity > 0 else "oppose"
                         stance_conf = 0.8
@@ -2311,14 +2459,21 @@ class _Reader:
         return {k: [] for k in getattr(self, "_last_issues", {})}
 
 
+_BODY_NOUN = re.compile(
+    r"\s+(?:Council|Treaty|Organi[sz]ation|Command|Committee|Assembly|Fleet|Forum|Institute|"
+    r"Centre|Center|University|Foundation|Parliament)\b"
+)
 _PLACE_NOUN = re.compile(
     r"\s+(?:Sea|Strait|Straits|Ocean|Island|Islands|Peninsula|Gulf|Bay|Channel|Coast|Shoal)\b"
 )
 
 
 def _in_place_name(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised word is part of a place's name ("South China Sea", "Taiwan Strait")."""
+    """Whether a capitalised word is part of a place's name ("South China Sea", "Taiwan Strait"),
+    or a capitalised term part of a body's name ("the North Atlantic Council")."""
     word = text[start:end]
+    if all(w[:1].isupper() for w in word.split()) and _BODY_NOUN.match(text, end):
+        return True
     return " " not in word.strip() and word[:1].isupper() and bool(_PLACE_NOUN.match(text, end))
 
 
