@@ -18,6 +18,7 @@ from tracker.filters import (
     codebook_tables,
     filter_choices,
     from_query_params,
+    page_address,
     query_string,
     search_quotes,
 )
@@ -249,3 +250,23 @@ def test_codebook_tables_count_filtered_and_all_statements(frame):
     assert actors["Statements"].sum() == len(some)
     assert issues["All"].sum() == len(frame)
     assert dict(zip(stances["Stance"], stances["Statements"], strict=True))["support"] == len(some)
+
+
+@pytest.mark.parametrize(
+    ("browser_url", "page", "expected"),
+    [
+        ("http://host:8501/", "overview", "http://host:8501/"),
+        ("http://host:8501/overview", "overview", "http://host:8501/"),  # not routable there
+        ("http://host:8501/overview", "agreement", "http://host:8501/agreement"),
+        ("http://host:8501/head-to-head/", "timeline", "http://host:8501/timeline"),
+        ("https://example.org/tracker/evidence", "sources", "https://example.org/tracker/sources"),
+        ("https://example.org/tracker", "overview", "https://example.org/tracker/"),
+        ("https://example.org/tracker/", "codebook", "https://example.org/tracker/codebook"),
+        (None, "overview", "/"),
+        (None, "head-to-head", "/head-to-head"),
+    ],
+)
+def test_page_address_keeps_the_server_and_base_path_and_names_the_page(
+    browser_url, page, expected
+):
+    assert page_address(browser_url, page) == expected

@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 import pandas as pd
@@ -80,6 +81,29 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "codebook": (),
     "add-article": (),
 }
+# The page Streamlit serves at the root. It answers only there: its own path (/overview) opens
+# a "Page not found" dialog before falling back to it.
+DEFAULT_PAGE = "overview"
+
+
+def page_address(browser_url: str | None, page: str) -> str:
+    """The address of `page` on the server the browser reached, without a query.
+
+    `browser_url` is where the session started (``st.context.url``), which may be another page
+    or the default page's own path; its scheme, host and any base path are kept, a trailing page
+    name is replaced by `page`'s, and the default page is the root.
+    """
+    base = ""
+    if browser_url:
+        parts = urlsplit(browser_url)
+        path = parts.path.rstrip("/")
+        last = path.rsplit("/", 1)[-1]
+        if last in PAGE_PARAMS:
+            path = path[: -len(last)].rstrip("/")
+        base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return f"{base}/" if page == DEFAULT_PAGE else f"{base}/{page}"
+
+
 # Parameters Streamlit itself reads (embedding and theme options).
 STREAMLIT_PARAMS: tuple[str, ...] = ("embed", "embed_options")
 

@@ -77,14 +77,30 @@ def test_a_filter_changes_the_url_and_the_url_reproduces_the_view(app_url, new_p
     assert parse_qs(urlsplit(link.inner_text().strip()).query) == query  # shown as it is
     screenshot(page, "evidence-filtered")
 
-    colleague = new_page()  # another session, as when a colleague opens the link
-    colleague.goto(page.url)
+    colleague = new_page()  # another session, as when a colleague opens the shared link
+    colleague.goto(link.get_attribute("href"))
     wait_for_app(colleague)
     assert_no_exception(colleague)
+    assert colleague.get_by_text("Page not found").count() == 0
     assert sidebar_count(colleague) == shown
     chips = colleague.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     assert "France" in chips.inner_text() and "Jens Stoltenberg" in chips.inner_text()
     assert parse_qs(urlsplit(colleague.url).query) == query
+
+
+@pytest.mark.browser
+def test_a_link_from_the_overview_opens_without_page_not_found(app_url, new_page):
+    page = new_page()
+    page.goto(f"{app_url}/overview?stance=oppose")  # the default page's own path, as typed
+    wait_for_app(page)
+    href = page.locator("[data-testid='stSidebar'] .st-key-view_link a").get_attribute("href")
+    assert urlsplit(href).path == "/" and parse_qs(urlsplit(href).query) == {"stance": ["oppose"]}
+    colleague = new_page()
+    colleague.goto(href)
+    wait_for_app(colleague)
+    assert colleague.get_by_text("Page not found").count() == 0
+    assert colleague.locator("h1").first.inner_text().startswith("Overview")
+    assert sidebar_count(colleague) == sidebar_count(page)
 
 
 @pytest.mark.browser

@@ -28,6 +28,7 @@ from tracker.filters import (
     FilterChoices,
     Filters,
     from_query_params,
+    page_address,
 )
 from tracker.highlight import escape_markdown
 from tracker.ui.context import FILTERS_STATE_KEY, LoadedData
@@ -303,7 +304,7 @@ def current_link(page: str | None = None, filters: Filters | None = None) -> str
     if filters is None:
         stored = st.session_state.get(FILTERS_STATE_KEY)
         filters = stored if isinstance(stored, Filters) else Filters()
-    base = st.context.url or f"/{page}"
+    base = page_address(st.context.url, page)
     query = urlencode([(k, v) for k, vs in link_params(filters, page).items() for v in vs])
     return f"{base}?{query}" if query else base
 
