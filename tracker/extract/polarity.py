@@ -122,5 +122,9 @@ def directly_negated(text: str, position: int) -> int:
     """-1 when "not", "no" or "never" (with at most an article) stands right before `position`."""
     before = text[max(0, position - 28) : position].lower()
     # "never by coercion or force": a preposition may stand between
-    pattern = r"(?:\bnot|\bno|\bnever|\bnor)\s+(?:by\s+|through\s+|with\s+)?(?:a\s+|an\s+|the\s+)?$"
+    # "nobody's internal affair": the possessive denies the noun as "no" does
+    pattern = (
+        r"(?:\bnot|\bno|\bnever|\bnor|\bnobody['’]s|\bno\s+one['’]s)\s+"
+        r"(?:by\s+|through\s+|with\s+)?(?:a\s+|an\s+|the\s+)?$"
+    )
     return -1 if re.search(pattern, before) else 1

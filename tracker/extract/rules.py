@@ -328,7 +328,9 @@ _HIS_OFFICE = re.compile(
 # The object of an opposing verb that is itself an objection ("dismissed the criticism")
 _OBJECTION_NOUN = re.compile(
     r"\s+(?:the|its|their|his|her|such|these|those|[A-Z][\w-]*['’]s)?\s*(?:[\w-]+\s+)?"
-    r"(?:criticisms?|objections?|concerns|protests?|complaints|accusations|warnings?)\b",
+    r"(?:criticisms?|objections?|concerns|protests?|complaints|accusations|warnings?"
+    # "reconsider its refusal", "dropped its opposition": undoing a refusal leans toward it
+    r"|refusal|opposition|veto|reservations|reluctance|resistance)\b",
 )
 
 
@@ -353,7 +355,8 @@ _ASKED = re.compile(r"\s*(?:When\s+)?asked\b[^,;]*,", re.I)
 # A title and a full name: "Defence Minister Richard Marles", "spokeswoman Mao Ning"
 _TITLED_NAME = re.compile(
     r"(?<![\w-])(?:(?i:minister|president|secretary|chancellor|premier|ambassador|envoy|chief|"
-    r"spokes(?:man|woman|person)|admiral|general|senator|governor|adviser|advisor|analyst)\s+)+"
+    r"spokes(?:man|woman|person)|admiral|general|senator|governor|adviser|advisor|analyst|"
+    r"colonel|captain|commander|commodore|brigadier|lieutenant|marshal|professor)\s+)+"
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
 )
 # After a verb of saying, a capitalised name: the speaker follows its verb ("said Ian Chong")
@@ -675,6 +678,10 @@ class _Reader:
                         if state in places
                     ),
                 }
+        self.regions_of = {
+            issue_id: regions(proposition)
+            for issue_id, proposition in issues[["issue_id", "proposition"]].itertuples(index=False)
+        }
         self._recent: list[str] = []  # the last sentences read, for what is in view
         self.topics = TopicProfiles(issues)
         self.issue_terms = {
@@ -938,6 +945,13 @@ class _Reader:
             at = sentence.start + start + prefix.start(1)
             state = cues.SHIP_PREFIXES[prefix.group(1)]
             return [self.ctx.gazetteer.state_actor(state, at, at + len(prefix.group(1)))], "named"
+        national = _NATIONAL_ROLE.fullmatch(words.strip())
+        if national and new is None:
+            # "the Ukrainian leader said": the person of that state named last, not the state
+            state = cues.DEMONYMS.get(national.group(1))
+            named = [m for m in self.ctx.persons if state and m.organization == state]
+            if named:
+                return [named[-1]], "role"
         if inside and new is None:
             # "Japan and NATO agreed", "Japan, Australia and New Zealand joined": together
             together = [inside[-1]]
@@ -1177,10 +1191,51 @@ class _Reader:
                         strong = True
             if issue_id in found and not strong:
                 weak.add(issue_id)
-        if len(weak) < len(found):
+        # only a term whose issue can stand counts against the names: "Russia's invasion of
+        # Ukraine" is no invasion of the place another issue is about
+        viable = [
+            k
+            for k in found
+            if k not in weak
+            and self._place_in_view(k, text, found[k])
+            and self._subject_named(k, text)
+        ]
+        if viable:
             for issue_id in weak:
                 del found[issue_id]
+        named = regions(words)
+        standing = {k for k in found if k in weak or k in viable}
+        if len(named) > 1 and weak and standing <= weak:
+            # names of two regions in one statement link them: the issue whose proposition
+            # links the same regions is what it is about, not one that names one region
+            linking = [k for k in weak if named <= self.regions_of.get(k, set())]
+            if linking:
+                found = {k: v for k, v in found.items() if k in linking or k not in weak}
         return found
+
+    def _deed_at_place(self, text: str, cand: Candidate) -> dict[str, list]:
+        """Issues whose proposition names the doer of a deed and the place it is done at."""
+        words = text[cand.content[0] : cand.content[1]]
+        doers = {m.actor_id for m in cand.speakers}
+        found = {}
+        for issue_id, places in self.place_of.items():
+            if self.actor_of.get(issue_id) not in doers:
+                continue
+            if re.search(r"\b(?:" + "|".join(map(re.escape, sorted(places))) + r")\b", words):
+                found[issue_id] = []
+        return found
+
+    def _subject_named(self, issue_id: str, text: str) -> bool:
+        """Whether the state whose conduct an issue warns of is named in a sentence: "threats"
+        with no China in view is no statement about China."""
+        subject = self.subject_of.get(issue_id)
+        if subject is None:
+            return True
+        organization = self.ctx.gazetteer.info(subject)[2]
+        return any(
+            m.actor_id == subject or m.organization == organization
+            for m in self.ctx.gazetteer.find(text)
+        )
 
     def _shared_terms_resolved(
         self, words: str, issues: dict[str, list[tuple[int, int, int]]]
@@ -1333,6 +1388,8 @@ class _Reader:
         if body is None:
             return True
         members = cues.NATO_MEMBERS if body == "NATO" else set()
+        if body == "NATO" and re.search(r"(?<![\w-])Europe(?:an)?(?![\w-])", text):
+            return True  # "a war that threatens every country in Europe": the members' region
         if any(m.organization == body or m.organization in members for m in speakers):
             return True
         return any(
@@ -1865,6 +1922,22 @@ class _Reader:
                 subject = [
                     m for m in subject if not _possessor_of_other(text, m.end - sentence.start)
                 ]
+                titled = [
+                    p
+                    for p in self._titled_people(sentence, mentions)
+                    if p.start - sentence.start < cand.cue_start
+                ]
+                if (
+                    subject
+                    and titled
+                    and subject[0].actor_type == "government"
+                    and 0 <= titled[0].start - subject[0].end <= 40
+                    and ","
+                    not in text[subject[0].end - sentence.start : titled[0].start - sentence.start]
+                ):
+                    # "US Defense Secretary Lloyd Austin, who spoke on Saturday, ... telling":
+                    # the state names the office of the person who speaks
+                    subject = [titled[0]]
                 if subject:
                     speakers, how = [subject[0]], "subject"
             cand.speakers, cand.resolved_by = speakers, how
@@ -1958,6 +2031,12 @@ class _Reader:
             # "<words>, X said at a briefing": the words before the comma are what X said
             quote_first = (
                 slot_start > 0
+                # "..., Kishida, who warned in 2022 that ...": the words before a relative
+                # clause are about its antecedent, not what the antecedent said
+                and cand.resolved_by != "relative"
+                # "The US ambassador, George Glass, wrote ...": a name set off by commas is
+                # an appositive to the role before it, which is no quotation
+                and not text[: cand.cue_start].rstrip().endswith(",")
                 and text[:slot_start].rstrip()[-1:] in ',”"'
                 and len(re.findall(r"\w+", before_words)) >= 4
                 and (
@@ -1982,6 +2061,22 @@ class _Reader:
                 main_start = candidates[n - 1].cue_end if n > 0 else 0
                 cand.content = (main_start, slot_start + subordinate.start())
                 cand.noun_polarity = verb * negated(text, cand.cue_start)
+                continue
+            aside = re.match(
+                r"\s*,(?!\s*(?:and|but|while|adding|saying)\b)\s*", text[cand.cue_end :]
+            )
+            if (
+                cand.kind == "speech"
+                and aside
+                and text[:slot_start].rstrip().endswith(",")
+                and len(re.findall(r"\w+", before_words)) >= 2
+                and len(re.findall(r"\w+", text[slot_start : cand.cue_start])) <= 4
+            ):
+                # "China's supplies, he added, were prolonging the war": the speaker is set off
+                # in the middle of the words; what was said is on both sides of the aside
+                resume = cand.cue_end + aside.end()
+                opening = max(before_start, *(text.rfind(c, 0, slot_start) + 1 for c in ":;"))
+                cand.content = (opening, _clause_end(text, resume, slot_starts))
                 continue
             relative = _REDUCED_RELATIVE.match(text, slot_start, cand.cue_start)
             if (
@@ -2109,6 +2204,11 @@ class _Reader:
                     Candidate(0, 0, "report", together, (0, len(text)), reporter, "subject")
                 ]
 
+        for cand in candidates:
+            # "allies other than France sent frigates": the excepted name is not the doer
+            kept = [m for m in cand.speakers if not _excepted(text, m.start - sentence.start)]
+            if kept or cand.kind == "action":
+                cand.speakers = kept
         rows = self._rows(index, sentence, candidates, mentions)
         self._recent.append(text)
         self._remember([m for m in mentions if not m.is_new])
@@ -2212,6 +2312,11 @@ class _Reader:
                 if self._about_subject(k, text, mentions, cand.speakers, sentence.start)
                 and self._judged(k, text, v, cand.content)
             }
+            # how the issue was found, for the analyst: the words of the text that name it
+            named_by = sorted(
+                {" ".join(text[a:b].split()) for v in issues.values() for a, b, _ in v}
+            )
+            source = f"term {', '.join(named_by)}" if issues else ""
             asked = _ASKED.match(text)
             if not issues and asked and cand.content[0] >= asked.end():
                 # "Asked whether Paris would back the office, a diplomat said no decision ...":
@@ -2221,6 +2326,7 @@ class _Reader:
                 if not issues and question:
                     # "Asked whether he would revive the plan": the plan named before
                     issues = self._antecedent_issues(question.group(1))
+                source = source or (issues and "question")
             held = self._held(text, cand) if not issues else None
             held_stances: dict[str, tuple[str, str]] = {}
             if held is not None:
@@ -2230,6 +2336,7 @@ class _Reader:
                     if found:
                         held_stances[speaker.actor_id] = found
                 issues = {issue_id: [] for issue_id, _ in held_stances.values()}
+                source = source or (issues and "held")
             cue_text = text[cand.cue_start : cand.cue_end]
             if not issues and (NEUTRAL.search(cue_text) or UNDECIDED.search(cue_text)):
                 # "Germany, which sent a frigate, has not yet decided whether to return": the
@@ -2237,6 +2344,7 @@ class _Reader:
                 own = self._without_own_side(text, sentence_issues, cand.speakers)
                 if len(own) == 1:
                     issues = {k: [] for k in own}
+                    source = "undecided"
             if (
                 not issues
                 and cand.kind == "action"
@@ -2246,11 +2354,13 @@ class _Reader:
                     text[cand.content[0] : cand.content[1]],
                     self._without_own_side(text, sentence_issues, cand.speakers),
                 )
+                source = source or (issues and "attendance")
             if not issues:
                 # no cue term: the issue whose descriptive words the statement uses, if any
                 by_words = self.topics.best(text[cand.content[0] : cand.content[1]])
                 if by_words:
                     issues = {by_words: []}
+                    source = "words"
             anaphor = _ANAPHOR.search(text[cand.content[0] : cand.content[1]])
             if not issues and anaphor:
                 in_sentence = _previous_issues(
@@ -2271,17 +2381,25 @@ class _Reader:
                 # office") is the one said of it
                 where = (cand.content[0] + anaphor.start(), cand.content[0] + anaphor.end(), 1)
                 issues = {issue_id: [where] for issue_id in issues}
+                source = source or (issues and "anaphor")
             if not issues and _BARE_REFERENCE.search(text[cand.content[0] : cand.content[1]]):
                 # "It is global", "we make a mistake if we push it": the statement goes on
                 # about what the sentence before it was about
                 issues = self._previous_issues()
+                source = source or (issues and "bare")
             words = text[cand.content[0] : cand.content[1]]
             if not issues and cand.kind in ("speech", "report") and _VERDICT.search(words):
                 # "Europe should concentrate on its own neighbourhood": a verdict that names
                 # no issue is on the one issue the story was just discussing
                 previous = self._previous_issues()
                 issues = previous if len(previous) == 1 else {}
+                source = source or (issues and "verdict")
             issues = {k: v for k, v in issues.items() if k not in excluded}
+            if not issues and cand.kind == "action" and cand.speakers:
+                # "China's military sent warships around Taiwan": the deed of the actor a
+                # proposition names, done at the place it names, acts on that proposition
+                issues = self._deed_at_place(text, cand)
+                source = "deed at place" if issues else source
             frame_start = candidates[n - 1].cue_end if n > 0 else 0
             dated = _statement_date(text, dates, cand, frame_start)
             if dated is None:
@@ -2335,9 +2453,11 @@ class _Reader:
                         and speaker.actor_type == "expert"
                         and cand.kind != "action"
                         and stance_conf == NO_CUE_CONFIDENCE
+                        and not _states_proposition(text, matches)
                     ):
                         # a commentator who describes events without a stance word assesses
-                        # them; that is no side taken on the proposition
+                        # them; that is no side taken on the proposition, unless the words
+                        # are a phrase of the proposition itself ("the challenges China presents")
                         stance, stance_conf = "neutral", 0.6
                     if cand.noun_polarity and issue_id:
                         stance = "support" if cand.noun_polarity > 0 else "oppose"
@@ -2373,7 +2493,7 @@ class _Reader:
                                 base * (0.5 + stance_conf / 2) + (0.1 if issue_id else 0), 2
                             ),
                             "evidence": stance_conf,
-                            "note": f"cue: {text[cand.cue_start : cand.cue_end] or 'continued quote'}; speaker {cand.resolved_by}",
+                            "note": f"cue: {text[cand.cue_start : cand.cue_end] or 'continued quote'}; speaker {cand.resolved_by}; issue {source or 'none'}",
                         }
                     )
             self._last_issues = issues or getattr(self, "_last_issues", {})
@@ -2550,6 +2670,44 @@ def _weak_term(term: str, gazetteer: Gazetteer) -> bool:
     """A term that only names an actor or a place: one capitalised word, or a codebook name."""
     words = term.split()
     return (len(words) == 1 and term[:1].isupper()) or gazetteer.is_actor_name(term)
+
+
+# "the Ukrainian leader", "the Japanese prime minister": a person known by state and office
+_NATIONAL_ROLE = re.compile(
+    r"(?:the\s+)?([A-Z][\w-]+)\s+(?:leader|president|prime\s+minister|premier|chancellor"
+    r"|(?:foreign|defen[cs]e)\s+minister|minister|foreign\s+secretary|defen[cs]e\s+secretary)",
+    re.I,
+)
+# "five members besides the United States", "all allies except Hungary": set apart from the rest
+_EXCEPTING = re.compile(
+    r"(?<![\w-])(?:besides|except(?:\s+for)?|excluding|apart\s+from|aside\s+from|other\s+than)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _excepted(text: str, start: int) -> bool:
+    """Whether the name at `start` is set apart from those who speak or act ("besides the
+    United States"): the sentence is about the others."""
+    return _EXCEPTING.search(text[max(0, start - 24) : start]) is not None
+
+
+_REGION_NAMES = {
+    group: re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    for group, names in cues.REGION_GROUPS.items()
+}
+
+
+def regions(text: str) -> set[str]:
+    """The groups of world regions a text names ("Ukraine" → europe, "Indo-Pacific" → asia)."""
+    return {group for group, pattern in _REGION_NAMES.items() if pattern.search(text)}
+
+
+def _states_proposition(text: str, matches: list[tuple[int, int, int]]) -> bool:
+    """Whether an issue term of several words ("the challenges China presents", "Asian NATO")
+    is used as the proposition states it: such a phrase asserts the issue, a single topic word
+    ("navies", "partners") only names it."""
+    return any(p > 0 and len(text[s:e].split()) > 1 for s, e, p in matches)
 
 
 def carried_ok(last_dates: dict, cand: Candidate) -> bool:

@@ -62,6 +62,10 @@ def content_stems(text: str) -> set[str]:
     }
 
 
+# "officer" is not an "office", nor a "supporter" "support": an agent noun names a person
+_AGENT = re.compile(r"r|rs|er|ers|or|ors")
+
+
 def _shares_stem(profile_stem: str, used: set[str]) -> bool:
     """Whether a text uses a profile stem, or a longer or shorter form of it ("militar" and
     "militaris" from "militarising"); stems under five letters must match whole."""
@@ -70,7 +74,10 @@ def _shares_stem(profile_stem: str, used: set[str]) -> bool:
     if len(profile_stem) < 5:
         return False
     return any(
-        len(u) >= 5 and (u.startswith(profile_stem) or profile_stem.startswith(u)) for u in used
+        len(u) >= 5
+        and (u.startswith(profile_stem) or profile_stem.startswith(u))
+        and not _AGENT.fullmatch(u[len(profile_stem) :] or profile_stem[len(u) :])
+        for u in used
     )
 
 
