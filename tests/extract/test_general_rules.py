@@ -325,3 +325,12 @@ def test_the_reporter_is_the_name_before_the_media_noun(codebook) -> None:
         "Asahi",
         "reported",
     )
+
+
+def test_whether_a_step_makes_sense_is_a_verdict_on_it(codebook) -> None:
+    assert triples("Albanese said a liaison office in Tokyo made sense.", codebook) == {
+        ("albanese", "nato_office", "support")
+    }
+    assert triples("Albanese said a liaison office in Tokyo made no sense.", codebook) == {
+        ("albanese", "nato_office", "oppose")
+    }

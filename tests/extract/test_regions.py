@@ -118,7 +118,7 @@ def test_a_relative_clause_speaker_says_what_follows_the_verb(linked_codebook) -
 def test_a_warning_term_without_its_state_does_not_hide_the_names(linked_codebook) -> None:
     # "threats" belongs to an issue about China's conduct; with no China named it cannot
     # stand, so the region the statement names still gives its issue
-    text = '"The threats we face do not stop at the edge of the Indo-Pacific," Penny Wong said.'
+    text = '"The threats we face do not stop at the edge of the Indo-Pacific," Rutte said.'
     assert issues_of(text, linked_codebook) == {"asia_role"}
 
 

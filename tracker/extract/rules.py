@@ -14,6 +14,7 @@ what the alliance's members do is not about another state's drills).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -213,6 +214,18 @@ _LIST_TAIL_STATE = re.compile(
     + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
     + r")(?![\w-])(?![’']s)(?:\s+(?:each|both|all|together))?\s*$"
 )
+# "warships from the Netherlands": the state named after the forces' noun
+_FORCES_FROM = re.compile(
+    r"[\w-]+\s+from\s+(?:the\s+)?("
+    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+# "the Netherlands and Canada sailed": a state the codebook lacks opens the list
+_LIST_HEAD_STATE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
+    + r")\s*,?\s+and\s+(?:the\s+)?$"
+)
 # The English names of states ("Italy"), not as part of a longer name ("Taiwan Strait")
 _STATE_NAME = re.compile(
     r"(?<![\w-])(?:"
@@ -335,6 +348,7 @@ _OBJECTION_NOUN = re.compile(
 
 
 # A proposition about what the alliance's members do
+_ACTS_ALONE = re.compile(r"\s+(?:should|must|may|might|could|would|will|shall)\b")
 _MEMBERS_ACT = re.compile(r"(?:NATO|the\s+alliance['’]s)\s+members\b", re.I)
 # "exercises with Japanese forces", "drills near China": the state named is not the owner
 _NOT_OWNER = re.compile(
@@ -682,6 +696,19 @@ class _Reader:
             issue_id: regions(proposition)
             for issue_id, proposition in issues[["issue_id", "proposition"]].itertuples(index=False)
         }
+        # an issue about what one body should do in a region ("NATO should engage with ... in
+        # the Asia-Pacific"): a region or a bloc word said with no mention of that body, by
+        # someone outside it, is about some other actor's conduct there
+        self.body_in_view: dict[str, str] = {}
+        for issue_id, proposition in issues[["issue_id", "proposition"]].itertuples(index=False):
+            named = ctx.gazetteer.find(proposition)
+            if (
+                issue_id in self.actor_of
+                and self.regions_of.get(issue_id)
+                and named[0].actor_type == "organization"
+                and _ACTS_ALONE.match(proposition, named[0].end)
+            ):
+                self.body_in_view[issue_id] = named[0].organization or named[0].actor_id
         self._recent: list[str] = []  # the last sentences read, for what is in view
         self.topics = TopicProfiles(issues)
         self.issue_terms = {
@@ -902,6 +929,7 @@ class _Reader:
         ]
         if heads and len(heads) < len(inside):
             inside = heads
+        inside = [self._latest_bearer(text, m, sentence.start) for m in inside]
         # "Three of NATO's four partners sent": NATO owns the subject's head, it is not it
         owners = [m for m in inside if _possessor_of_other(text, m.end - sentence.start)]
         if owners and len(owners) == len(inside):
@@ -966,6 +994,12 @@ class _Reader:
                     break  # "..., in Tokyo, Albanese said": a list ends with "and"
                 joined_by_and = True
                 together.insert(0, earlier)
+            head = _LIST_HEAD_STATE.search(text, start, together[0].start - sentence.start)
+            if head:
+                at = sentence.start + head.start(1)
+                together.insert(
+                    0, self.ctx.gazetteer.state_actor(head.group(1), at, at + len(head.group(1)))
+                )
             # "Britain and the Netherlands each contributed": a state the codebook lacks
             # closes the list
             tail = _LIST_TAIL_STATE.match(text, inside[-1].end - sentence.start, start + len(words))
@@ -1237,6 +1271,19 @@ class _Reader:
             for m in self.ctx.gazetteer.find(text)
         )
 
+    def _body_in_view(self, issue_id: str, text: str, speaker: Mention, terms: list[str]) -> bool:
+        """Whether the body an issue is about is named in the sentence or is the speaker's own."""
+        body = self.body_in_view.get(issue_id)
+        if body is None or body in (speaker.organization, speaker.actor_id):
+            return True
+        # a new actor whose title names the body ("NATO Secretary General"), or the body
+        # named in what the statement goes on from
+        return any(
+            body in (m.organization, m.actor_id)
+            for t in (speaker.role, *self._recent[-2:], text)
+            for m in self.ctx.gazetteer.find(t)
+        ) or any(body in term for term in terms)
+
     def _shared_terms_resolved(
         self, words: str, issues: dict[str, list[tuple[int, int, int]]]
     ) -> dict[str, list[tuple[int, int, int]]]:
@@ -1325,6 +1372,10 @@ class _Reader:
     def _owner(self, text: str, start: int) -> str | None:
         """The state whose forces a term names: "Chinese warships", "China's drills"; for "the
         drills" alone, the owner named last; None when the words say nothing of an owner."""
+        source = _FORCES_FROM.match(text, start)
+        if source:
+            # "warships from the Netherlands and Canada": the state they come from owns them
+            return source.group(1)
         window = text[max(0, start - 60) : start]
         window = re.split(r"[;(]", window)[-1]
         said = [m.end() for p in (_SPEECH, _JUDGING, _REPORT) for m in p.finditer(window)]
@@ -2239,6 +2290,31 @@ class _Reader:
         self.ctx.previous = candidates
         return rows
 
+    def _latest_bearer(self, text: str, mention: Mention, offset: int) -> Mention:
+        """The person a one-word name means: the last one named in full who bears it.
+
+        "Wang said" after "Foreign Minister Wang Yi" is Wang Yi, though the codebook knows
+        another Wang by that name alone.
+        """
+        word = text[mention.start - offset : mention.end - offset]
+        if mention.actor_type not in ("person", "expert") or not re.fullmatch(r"[\w’'-]+", word):
+            return mention
+        for person in reversed(self.ctx.persons):
+            if person.actor_id == mention.actor_id:
+                return mention
+            # family names come first in some languages ("Wang Yi" → "Wang")
+            if (
+                person.is_new
+                and " " in person.name
+                and word
+                in (
+                    person.name.split()[0],
+                    person.name.split()[-1],
+                )
+            ):
+                return dataclasses.replace(person, start=mention.start, end=mention.end)
+        return mention
+
     def _surnames_met(self, text: str) -> list[Mention]:
         """Persons named in full earlier whose surname alone appears in `text`, in text order."""
         # family names come first in some languages ("Lai Ching-te" → "Lai")
@@ -2421,7 +2497,13 @@ class _Reader:
                 attribution = "reported"
             base = 0.8 if cand.resolved_by in ("named", "continuation") else 0.65
             for speaker in cand.speakers:
-                targets = issues.items() if issues else [("", [])]
+                targets = [
+                    (issue_id, matches)
+                    for issue_id, matches in issues.items()
+                    if self._body_in_view(
+                        issue_id, text, speaker, [text[a:b] for a, b, _ in matches]
+                    )
+                ] or [("", [])]
                 if held is not None:
                     own = held_stances.get(speaker.actor_id)
                     targets = [(own[0], [])] if own else [("", [])]
