@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from tests.extract.conftest import make_codebook
-from tracker.codebook import Codebook
+from tracker.codebook import ACTOR_COLUMNS, Codebook
 from tracker.extract import extract
 from tracker.extract.rules import regions
 
@@ -55,17 +55,20 @@ def linked_codebook() -> Codebook:
         [
             base.actors,
             pd.DataFrame(
-                [("wong", "Penny Wong", "person", "Australia", "Australia", "Minister", ["Wong"])],
-                columns=[
-                    "actor_id",
-                    "name",
-                    "actor_type",
-                    "organization",
-                    "country",
-                    "role",
-                    "aliases",
+                [
+                    (
+                        "wong",
+                        "Penny Wong",
+                        "person",
+                        "Australia",
+                        "Australia",
+                        "Minister",
+                        ["Wong"],
+                        "",
+                    )
                 ],
-            ).assign(description=""),
+                columns=list(ACTOR_COLUMNS),
+            ),
         ],
         ignore_index=True,
     )

@@ -208,30 +208,22 @@ _PASSIVE_AUXILIARY = re.compile(
     r"(?:\w+ly\s+)?$",
     re.I,
 )
+# The English names of the codebook's states ("Italy"), as one alternation, longest first
+_STATE_NAMES = "|".join(
+    re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True)
+)
 # The last member of a list of states, after the codebook names the ones before it
 _LIST_TAIL_STATE = re.compile(
     r",?\s+and\s+(?:the\s+)?("
-    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
+    + _STATE_NAMES
     + r")(?![\w-])(?![’']s)(?:\s+(?:each|both|all|together))?\s*$"
 )
 # "warships from the Netherlands": the state named after the forces' noun
-_FORCES_FROM = re.compile(
-    r"[\w-]+\s+from\s+(?:the\s+)?("
-    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
-    + r")(?![\w-])"
-)
+_FORCES_FROM = re.compile(r"[\w-]+\s+from\s+(?:the\s+)?(" + _STATE_NAMES + r")(?![\w-])")
 # "the Netherlands and Canada sailed": a state the codebook lacks opens the list
-_LIST_HEAD_STATE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
-    + r")\s*,?\s+and\s+(?:the\s+)?$"
-)
+_LIST_HEAD_STATE = re.compile(r"(?<![\w-])(" + _STATE_NAMES + r")\s*,?\s+and\s+(?:the\s+)?$")
 # The English names of states ("Italy"), not as part of a longer name ("Taiwan Strait")
-_STATE_NAME = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(n) for n in sorted(set(cues.DEMONYMS.values()), key=len, reverse=True))
-    + r")(?![\w-])(?!\s+[A-Z])(?![’']s)"
-)
+_STATE_NAME = re.compile(r"(?<![\w-])(?:" + _STATE_NAMES + r")(?![\w-])(?!\s+[A-Z])(?![’']s)")
 # "a passage Beijing denounced": a noun phrase, then the speaker and its verb
 _REDUCED_RELATIVE = re.compile(
     r"\s*((?:a|an|the|which|that)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
