@@ -73,7 +73,7 @@ class Comparison:
     measures: pd.Series
     figure: object
     rows: pd.DataFrame  # every statement of the two
-    by_id: pd.DataFrame  # the same, indexed by statement id
+    by_id: pd.DataFrame  # the statements the quote cards show, indexed by statement id
     table: pd.DataFrame  # the comparison, flat, for the download
 
 
@@ -98,14 +98,23 @@ def _compare(
     )
     key_column = level_columns(level)[0]
     rows = _frame[_frame[key_column].isin([a, b]).to_numpy()]
+    # Only the statements the quote cards show (at most MAX_QUOTES per issue and side), as
+    # plain objects: picking rows of categorical columns for every card on each rerun, or
+    # converting every statement of the pair once, was most of this page's time.
+    quoted_ids = {
+        str(i)
+        for column in ("statement_ids_a", "statement_ids_b")
+        for ids in shown[column].dropna()
+        for i in list(ids)[-MAX_QUOTES:]
+    }
+    quoted = rows[rows["statement_id"].astype(str).isin(quoted_ids).to_numpy()]
+    by_id = quoted.set_index(quoted["statement_id"].astype(str))[QUOTE_COLUMNS].astype(object)
     return Comparison(
         issues=result.issues,
         measures=result.measures,
         figure=figure,
         rows=rows,
-        # Only what the quote cards show, as plain objects: picking a few rows of categorical
-        # columns for every card was most of this page's time on each rerun.
-        by_id=rows.set_index(rows["statement_id"].astype(str))[QUOTE_COLUMNS].astype(object),
+        by_id=by_id,
         table=charts.head_to_head_table(result.issues, a, b),
     )
 
