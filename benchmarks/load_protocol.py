@@ -42,7 +42,7 @@ from load_sessions import (  # the walk and the report are shared
     Results,
     Step,
     cpu_seconds,
-    report,
+    print_run,
     start_server,
     walk,
     walk_inputs,
@@ -277,15 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         f"steps (start spread {args.ramp:g} s, think {args.think:g} s); {os.cpu_count()} CPUs; "
         f"load average before the run {load[0]:.1f}"
     )
-    print(f"cold first walk: {cold_seconds:.1f} s ({len(cold.errors)} errors); "
-          f"concurrent walks: {wall:.1f} s wall")  # fmt: skip
-    print(
-        f"CPU during the concurrent walks: server {cpu[0]:.1f} s, this client {cpu[1]:.1f} s "
-        f"(of {wall * (os.cpu_count() or 1):.0f} CPU-seconds the machine had)"
-    )
-    if baseline.errors:
-        print("baseline errors:", *baseline.errors[:5], sep="\n  ")
-    ok = report(steps, baseline, loaded, args.sessions, args.target)
+    ok = print_run(
+        "this client", (cold, cold_seconds, baseline, loaded, wall, cpu), steps, args.sessions,
+        args.target,
+    )  # fmt: skip
     return 0 if ok else 1
 
 

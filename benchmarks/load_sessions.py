@@ -373,6 +373,30 @@ def report(
     return ok
 
 
+def print_run(
+    client: str,
+    run: tuple[Results, float, Results, Results, float, tuple[float, float]],
+    steps: list[Step],
+    sessions: int,
+    target: float | None,
+) -> bool:
+    """After the header: the cold walk, who used the CPU, and the table (see :func:`report`).
+
+    `run` is what the drivers return: cold walk and its seconds, baseline, loaded, wall seconds,
+    and (server, `client`) CPU seconds.
+    """
+    cold, cold_seconds, baseline, loaded, wall, cpu = run
+    print(f"cold first walk: {cold_seconds:.1f} s ({len(cold.errors)} errors); "
+          f"concurrent walks: {wall:.1f} s wall")  # fmt: skip
+    print(
+        f"CPU during the concurrent walks: server {cpu[0]:.1f} s, {client} {cpu[1]:.1f} s "
+        f"(of {wall * (os.cpu_count() or 1):.0f} CPU-seconds the machine had)"
+    )
+    if baseline.errors:
+        print("baseline errors:", *baseline.errors[:5], sep="\n  ")
+    return report(steps, baseline, loaded, sessions, target)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions")
@@ -439,15 +463,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{', a profile each' if args.isolated else ', one browser profile'}); "
         f"{os.cpu_count()} CPUs; load average before the run {load[0]:.1f}"
     )
-    print(f"cold first walk: {cold_seconds:.1f} s ({len(cold.errors)} errors); "
-          f"concurrent walks: {wall:.1f} s wall")  # fmt: skip
-    print(
-        f"CPU during the concurrent walks: server {cpu[0]:.1f} s, browser {cpu[1]:.1f} s "
-        f"(of {wall * (os.cpu_count() or 1):.0f} CPU-seconds the machine had)"
-    )
-    if baseline.errors:
-        print("baseline errors:", *baseline.errors[:5], sep="\n  ")
-    ok = report(steps, baseline, loaded, args.sessions, args.target)
+    ok = print_run(
+        "browser", (cold, cold_seconds, baseline, loaded, wall, cpu), steps, args.sessions,
+        args.target,
+    )  # fmt: skip
     if process is not None:
         print(f"server log: {log}")
     return 0 if ok else 1
