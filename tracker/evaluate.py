@@ -56,17 +56,36 @@ def load_corpus(name: str, folder: Path) -> Corpus:
     return Corpus(name, documents, annotations)
 
 
-def predict(corpus: Corpus, codebook) -> pd.DataFrame:
-    """The extractor's proposals for every document of the corpus."""
+def predict(corpus: Corpus, codebook, models: dict | None = None) -> pd.DataFrame:
+    """The extractor's proposals for every document of the corpus.
+
+    `models` maps a document to the learned model to use on it (none when absent).
+    """
     from tracker.extract import extract
 
+    models = models or {}
     frames = [
-        extract(text, published, codebook, doc_id).assign(doc_id=doc_id)
+        extract(text, published, codebook, doc_id, model=models.get(doc_id)).assign(doc_id=doc_id)
         for doc_id, published, text in corpus.documents[["doc_id", "published", "text"]].itertuples(
             index=False
         )
     ]
     return pd.concat(frames, ignore_index=True)
+
+
+def leave_one_out_models(training: list[Corpus], doc_ids) -> dict:
+    """For each document, the learned model trained on every annotated article but that one.
+
+    A document is never scored by a model that has seen its annotations.
+    """
+    from tracker.extract.learned import StatementModel, training_examples
+
+    examples = pd.concat(
+        [training_examples(c.documents, c.annotations) for c in training], ignore_index=True
+    )
+    return {
+        doc_id: StatementModel.fit(examples[examples["doc_id"] != doc_id]) for doc_id in doc_ids
+    }
 
 
 def _in_period(proposed: pd.Series, precision: pd.Series, gold: pd.Series) -> pd.Series:
@@ -144,11 +163,13 @@ def only_documents(corpus: Corpus, doc_ids: set[str]) -> Corpus:
 
 
 def evaluate(
-    data_dir: Path, codebook=None, doc_ids: set[str] | None = None
+    data_dir: Path, codebook=None, doc_ids: set[str] | None = None, learned: bool = True
 ) -> dict[str, dict[str, pd.DataFrame]]:
     """Scores on the bundled data and on the held-out articles: corpus → {overall, per_issue}.
 
-    With `doc_ids`, only those documents are read (a corpus left empty is skipped).
+    With `doc_ids`, only those documents are scored (a corpus left empty is skipped). With
+    `learned`, each document is read with the model trained on all the other annotated articles
+    (`leave_one_out_models`); without, with the rules alone.
     """
     from tracker.codebook import load_codebook
 
@@ -158,12 +179,15 @@ def evaluate(
     held_out = data_dir / EVALUATION_DIR
     if (held_out / "documents.csv").exists():
         corpora.append(load_corpus("held-out", held_out))
+    training = corpora
     if doc_ids is not None:
         corpora = [only_documents(c, doc_ids) for c in corpora]
         corpora = [c for c in corpora if len(c.documents)]
+    scored = [d for c in corpora for d in c.documents["doc_id"]]
+    models = leave_one_out_models(training, scored) if learned else {}
     results: dict[str, dict[str, pd.DataFrame]] = {}
     for corpus in corpora:
-        predicted = predict(corpus, codebook)
+        predicted = predict(corpus, codebook, models)
         overall = score(predicted, corpus.annotations)
         overall["unassigned"] = int((predicted["issue_id"].astype(str) == "").sum())
         results[corpus.name] = {

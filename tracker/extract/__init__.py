@@ -75,14 +75,23 @@ def consistent_stances(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~drop]
 
 
-def extract(text: str, published: dt.date, codebook, doc_id: str = "new") -> pd.DataFrame:
-    """Proposed statements of `text` (published on `published`) coded with `codebook`."""
+def extract(
+    text: str, published: dt.date, codebook, doc_id: str = "new", model=None
+) -> pd.DataFrame:
+    """Proposed statements of `text` (published on `published`) coded with `codebook`.
+
+    With `model` (`tracker.extract.learned.StatementModel`), statements the rules leave without
+    an issue take the issue and stance the analysts' coded articles suggest when it is sure, and
+    a stance the model reads otherwise with near certainty is corrected.
+    """
+    from tracker.extract.learned import apply_model
     from tracker.extract.rules import read_document  # the segmenter loads only when used
 
     rows = read_document(text, published, codebook.actors, codebook.issues)
     frame = pd.DataFrame(rows)
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
+    frame = apply_model(frame, model)
     # One row per actor, issue and evidence span: a repeated cue in one sentence is one statement
     # where two cues give one actor's stance on one issue, the one read from a stance word wins
     frame = frame.sort_values(
