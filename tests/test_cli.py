@@ -32,3 +32,31 @@ def test_build_with_a_bad_annotation_exits_non_zero_and_names_it(data_copy: Path
     assert result.returncode == 1
     assert "unknown actor 'emmanuel'" in result.stderr
     assert str(path) in result.stderr
+
+
+def test_extract_proposes_statements_with_and_without_the_learned_model(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from tracker.load import DEFAULT_DATA_DIR
+
+    article = DEFAULT_DATA_DIR / "evaluation" / "articles" / "eval-20260520-sybiha-seoul-visit.txt"
+    learned_csv, rules_csv = tmp_path / "learned.csv", tmp_path / "rules.csv"
+    for out, extra in ((learned_csv, ()), (rules_csv, ("--rules-only",))):
+        result = run(
+            "extract", str(article), "--published", "2026-05-20", "--out", str(out), *extra
+        )
+        assert result.returncode == 0, result.stderr
+        assert "proposed statements" in result.stderr
+    learned = pd.read_csv(learned_csv, keep_default_na=False)
+    rules = pd.read_csv(rules_csv, keep_default_na=False)
+    assert learned["actor_id"].tolist() == rules["actor_id"].tolist()
+    assert learned["note"].str.contains("learned from coded articles").any()
+    assert not rules["note"].str.contains("learned").any()
+    # the model placed statements the rules left without an issue
+    assert (learned["issue_id"] != "").sum() > (rules["issue_id"] != "").sum()
+
+
+def test_extract_refuses_a_bad_date() -> None:
+    result = run("extract", "nowhere.txt", "--published", "11/07/2023")
+    assert result.returncode == 2
+    assert "not an ISO date" in result.stderr

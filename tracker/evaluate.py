@@ -153,6 +153,16 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str | None = None) ->
     return out
 
 
+def annotated_corpora(data_dir: Path) -> list[Corpus]:
+    """The coded articles of the data set ("bundled") and the held-out ones, when present."""
+    data_dir = Path(data_dir)
+    corpora = [load_corpus("bundled", data_dir)]
+    held_out = data_dir / EVALUATION_DIR
+    if (held_out / "documents.csv").exists():
+        corpora.append(load_corpus("held-out", held_out))
+    return corpora
+
+
 def only_documents(corpus: Corpus, doc_ids: set[str]) -> Corpus:
     """The corpus restricted to the documents in `doc_ids`."""
     keep = corpus.documents["doc_id"].isin(doc_ids)
@@ -175,11 +185,7 @@ def evaluate(
 
     data_dir = Path(data_dir)
     codebook = codebook or load_codebook(data_dir)
-    corpora = [load_corpus("bundled", data_dir)]
-    held_out = data_dir / EVALUATION_DIR
-    if (held_out / "documents.csv").exists():
-        corpora.append(load_corpus("held-out", held_out))
-    training = corpora
+    corpora = training = annotated_corpora(data_dir)
     if doc_ids is not None:
         corpora = [only_documents(c, doc_ids) for c in corpora]
         corpora = [c for c in corpora if len(c.documents)]

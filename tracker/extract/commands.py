@@ -21,6 +21,7 @@ def _date(value: str) -> dt.date:
 def run_extract(args: argparse.Namespace) -> int:
     from tracker.codebook import load_codebook
     from tracker.extract import extract
+    from tracker.extract.learned import model_for
     from tracker.store import MAX_TEXT_CHARS, neutralise
 
     path = Path(args.article)
@@ -38,7 +39,8 @@ def run_extract(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
-    frame = extract(text, args.published, codebook, args.doc_id or path.stem)
+    model = None if args.rules_only else model_for(Path(args.data_dir))
+    frame = extract(text, args.published, codebook, args.doc_id or path.stem, model=model)
     for column in ("quote", "note", "reported_by", "actor", "organization", "actor_role"):
         frame[column] = frame[column].map(neutralise)
     csv_text = frame.to_csv(index=False, lineterminator="\n")
@@ -61,6 +63,11 @@ def add_extract(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--doc-id", help="document id (default: the file name without .txt)")
     parser.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="folder with codebook/")
     parser.add_argument("--out", help="write the CSV here instead of stdout")
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="do not use the model learned from the coded articles under --data-dir",
+    )
     parser.set_defaults(func=run_extract)
 
 
@@ -69,7 +76,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     wanted = set(args.doc) | set(args.show_errors) if args.doc else None
     try:
-        results = evaluate(Path(args.data_dir), doc_ids=wanted)
+        results = evaluate(Path(args.data_dir), doc_ids=wanted, learned=not args.rules_only)
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -105,6 +112,11 @@ def add_evaluate(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="DOC_ID",
         help="also list the missed and wrongly proposed triples of this document (repeatable)",
+    )
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="score the rules alone, without the model learned from the other coded articles",
     )
     parser.set_defaults(func=run_evaluate)
 
