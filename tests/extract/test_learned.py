@@ -196,3 +196,19 @@ def test_evaluation_reports_the_rules_alone_on_request(tmp_path: Path) -> None:
     assert not rules["note"].str.contains("learned from coded articles").any()
     assert len(learned) == len(rules)  # the model places and corrects; it adds no rows
     assert learned["note"].str.contains("learned from coded articles").any()
+
+
+def test_a_statement_moves_to_another_issue_only_when_the_model_rules_out_the_rules_one() -> None:
+    model = StatementModel.fit(toy_examples(repeat=30))
+    frame = proposals(
+        # the rules' issue is one the model gives no chance: moved, and the move is noted
+        ("Frigates joined exercises in the South China Sea.", "tokyo_office", "oppose"),
+        # words of both issues: the rules' reading stands
+        ("Warships will sail to the office in Tokyo.", "tokyo_office", "support"),
+    )
+    read = apply_model(frame, model)
+    assert read.loc[0, "issue_id"] == "presence"
+    assert read.loc[0, "stance"] == "support"
+    assert "the rules read tokyo_office" in read.loc[0, "note"]
+    assert read.loc[1, "issue_id"] == "tokyo_office"
+    assert read.loc[1, "note"] == frame.loc[1, "note"]

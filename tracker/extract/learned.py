@@ -29,9 +29,13 @@ NONE = "(none)"  # the class of a sentence that carries no coded statement
 # takes the model's issue only when the model gives it at least this probability and prefers it
 # to "no statement"...
 MIN_ISSUE_PROBABILITY = 0.4
-# ...and the model overrules the stance the rules read only when it is nearly certain: the rules
-# read stance words in their grammatical place, the model only which words occur.
-MIN_STANCE_OVERRULE_PROBABILITY = 0.9
+# ...and the model overrules the stance the rules read only when it is quite sure: the rules read
+# stance words in their grammatical place, the model only which words occur.
+MIN_STANCE_OVERRULE_PROBABILITY = 0.8
+# It moves a statement to another issue when it favours that issue at least this much and gives
+# the issue the rules chose almost no chance.
+MIN_ISSUE_OVERRULE_PROBABILITY = 0.5
+MAX_OVERRULED_ISSUE_PROBABILITY = 0.1
 # A proposal's confidence when its issue came from the model: below any the rules give.
 LEARNED_CONFIDENCE_CAP = 0.5
 
@@ -168,11 +172,60 @@ def apply_model(frame: pd.DataFrame, model: StatementModel | None) -> pd.DataFra
     """The rules' proposals with the model's issues for unassigned ones and its stance corrections."""
     if model is None or frame.empty:
         return frame
-    return overrule_stances(place_unassigned(frame, model), model)
+    return overrule_stances(overrule_issues(place_unassigned(frame, model), model), model)
+
+
+_LEARNED_ISSUE = "issue and stance learned from coded articles"
 
 
 def _add_note(notes: pd.Series, added: list[str]) -> list[str]:
     return [f"{n}; {m}" if n else m for n, m in zip(notes.astype(str), added, strict=True)]
+
+
+def overrule_issues(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
+    """Proposals moved to the issue the model favours when it gives the rules' issue almost no chance.
+
+    Only statements the rules placed themselves: a statement the model placed is left alone.
+    """
+    placed = frame["issue_id"].astype(str) != ""
+    learned = frame["note"].astype(str).str.contains(_LEARNED_ISSUE, regex=False)
+    rows = frame.index[placed & ~learned]
+    if not len(rows):
+        return frame
+    quotes = frame.loc[rows, "quote"].astype(str)
+    probabilities = model.issue_model.predict_proba(list(quotes))
+    classes = list(model.issue_model.classes_)
+    best = probabilities.argmax(axis=1)
+    best_issue = np.asarray(classes)[best]
+    best_p = probabilities[np.arange(len(best)), best]
+    rule_issue = frame.loc[rows, "issue_id"].astype(str).to_numpy()
+    known = np.isin(rule_issue, classes)
+    rule_p = np.zeros(len(rows))
+    if known.any():
+        index = np.array([classes.index(i) for i in rule_issue[known]])
+        rule_p[known] = probabilities[np.flatnonzero(known), index]
+    move = (
+        (best_issue != NONE)
+        & (best_issue != rule_issue)
+        & (best_p >= MIN_ISSUE_OVERRULE_PROBABILITY)
+        & known
+        & (rule_p < MAX_OVERRULED_ISSUE_PROBABILITY)
+    )
+    if not move.any():
+        return frame
+    rows = rows[move]
+    out = frame.copy()
+    out.loc[rows, "issue_id"] = best_issue[move]
+    stances = model.stances(quotes[move], best_issue[move])
+    out.loc[rows, "stance"] = stances["stance"].to_numpy()
+    out.loc[rows, "note"] = _add_note(
+        out.loc[rows, "note"],
+        [
+            f"{_LEARNED_ISSUE} (p={p:.2f}; the rules read {r})"
+            for p, r in zip(best_p[move], rule_issue[move], strict=True)
+        ],
+    )
+    return out
 
 
 def overrule_stances(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
@@ -221,7 +274,7 @@ def place_unassigned(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame
     )
     out.loc[rows, "note"] = _add_note(
         out.loc[rows, "note"],
-        [f"issue and stance learned from coded articles (p={p:.2f})" for p in guess["probability"]],
+        [f"{_LEARNED_ISSUE} (p={p:.2f})" for p in guess["probability"]],
     )
     return out
 
