@@ -49,11 +49,12 @@ def test_extract_proposes_statements_with_and_without_the_learned_model(tmp_path
         assert "proposed statements" in result.stderr
     learned = pd.read_csv(learned_csv, keep_default_na=False)
     rules = pd.read_csv(rules_csv, keep_default_na=False)
-    assert learned["actor_id"].tolist() == rules["actor_id"].tolist()
+    # the model places and corrects the rules' statements; it finds no speakers of its own
+    assert set(learned["actor_id"]) <= set(rules["actor_id"])
     assert learned["note"].str.contains("learned from coded articles").any()
     assert not rules["note"].str.contains("learned").any()
     # the model placed statements the rules left without an issue
-    assert (learned["issue_id"] != "").sum() > (rules["issue_id"] != "").sum()
+    assert (learned["issue_id"] == "").sum() < (rules["issue_id"] == "").sum()
 
 
 def test_extract_refuses_a_bad_date() -> None:

@@ -69,7 +69,9 @@ def test_per_issue() -> None:
 
 
 def test_bundled_article_meets_the_target() -> None:
-    results = evaluate(Path(__file__).resolve().parents[1] / "data")
+    # the bundled article and one held-out one: each read by a model trained on all the others
+    chosen = {"cnn-20230711-nato-asia-pacific", "eval-20240712-washington-summit"}
+    results = evaluate(Path(__file__).resolve().parents[1] / "data", doc_ids=chosen)
     bundled = results["bundled"]["overall"].loc["overall"]
     assert bundled["f1"] >= 0.8
     report = format_report(results)
