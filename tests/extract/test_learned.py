@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tests.conftest import copy_data
 from tracker.evaluate import Corpus, evaluate, leave_one_out_models
 from tracker.extract import extract
 from tracker.extract.learned import (
@@ -159,12 +160,7 @@ def test_evaluation_never_scores_an_article_with_a_model_that_saw_it() -> None:
 
 def small_data(tmp_path: Path) -> Path:
     """The bundled data with two held-out articles."""
-    data = tmp_path / "data"
-    shutil.copytree(
-        DEFAULT_DATA_DIR,
-        data,
-        ignore=shutil.ignore_patterns("backups", "changes.jsonl", "evaluation", "*.parquet"),
-    )
+    data = copy_data(tmp_path / "data")
     held_out = DEFAULT_DATA_DIR / "evaluation"
     documents = pd.read_csv(held_out / "documents.csv", dtype=str, keep_default_na=False)
     keep = documents.iloc[:2]

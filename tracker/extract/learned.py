@@ -40,70 +40,59 @@ MAX_OVERRULED_ISSUE_PROBABILITY = 0.1
 LEARNED_CONFIDENCE_CAP = 0.5
 
 
-def _quote_starts(text: str, quote: str) -> list[int]:
-    """Every start of `quote` in `text`."""
-    starts, at = [], text.find(quote)
-    while at != -1:
-        starts.append(at)
-        at = text.find(quote, at + 1)
-    return starts
-
-
 def training_examples(documents: pd.DataFrame, annotations: pd.DataFrame) -> pd.DataFrame:
     """Sentences of annotated articles with the issue and stance coded there.
 
     `documents` has `doc_id` and `text`; `annotations` has `doc_id`, `issue_id`, `stance`,
-    `quote` and optionally `occurrence`. A sentence with two coded statements gives two rows;
-    a sentence with none gives one row of issue `NONE`.
+    `quote` and optionally `occurrence`. Quotes are found as the build finds them
+    (`tracker.build.locate_quotes`); one the build would refuse teaches nothing. A sentence with
+    two coded statements gives two rows; a sentence with none gives one row of issue `NONE`.
     """
+    from tracker.build import locate_quotes
     from tracker.extract.segment import split_sentences
 
-    rows: list[dict] = []
-    by_doc = dict(tuple(annotations.groupby("doc_id", sort=False))) if len(annotations) else {}
-    for doc_id, text in documents[["doc_id", "text"]].itertuples(index=False):
-        sentences = split_sentences(text)
-        if not sentences:
-            continue
-        starts = np.array([s.start for s in sentences])
-        coded: set[tuple[int, str, str]] = set()
-        for quote, issue, stance, occurrence in _annotation_rows(by_doc.get(doc_id)):
-            found = _quote_starts(text, quote)
-            if not found:
-                continue
-            at = found[min(max(occurrence, 1), len(found)) - 1]
-            first = int(np.searchsorted(starts, at, side="right")) - 1
-            last = int(np.searchsorted(starts, at + len(quote) - 1, side="right")) - 1
-            for index in range(max(first, 0), max(last, 0) + 1):
-                coded.add((index, issue, stance))
-        coded_sentences = {index for index, _, _ in coded}
-        rows.extend(
-            {"doc_id": doc_id, "text": sentences[i].text, "issue_id": issue, "stance": stance}
-            for i, issue, stance in sorted(coded)
-        )
-        rows.extend(
-            {"doc_id": doc_id, "text": s.text, "issue_id": NONE, "stance": ""}
-            for i, s in enumerate(sentences)
-            if i not in coded_sentences
-        )
-    return pd.DataFrame(rows, columns=["doc_id", "text", "issue_id", "stance"])
-
-
-def _annotation_rows(frame: pd.DataFrame | None):
-    """(quote, issue, stance, occurrence) of a document's annotations with an issue and a quote."""
-    if frame is None:
-        return []
-    frame = frame[(frame["quote"].astype(str) != "") & (frame["issue_id"].astype(str) != "")]
-    occurrence = (
-        pd.to_numeric(frame["occurrence"], errors="coerce").fillna(1).astype(int)
-        if "occurrence" in frame
-        else pd.Series(1, index=frame.index)
+    coded = annotations[
+        (annotations["quote"].astype(str) != "") & (annotations["issue_id"].astype(str) != "")
+    ]
+    coded = coded.assign(
+        _file="",
+        _line="",
+        statement_id="",
+        occurrence=coded.get("occurrence", ""),
     )
-    return zip(
-        frame["quote"].astype(str),
-        frame["issue_id"].astype(str),
-        frame["stance"].astype(str),
-        occurrence,
-        strict=True,
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    starts, _ = locate_quotes(coded, texts)
+    coded = coded.loc[starts.index].assign(
+        start=starts, end=starts + coded.loc[starts.index, "quote"].str.len()
+    )
+    frames = []
+    for doc_id, text in texts.items():
+        sentences = pd.DataFrame(split_sentences(text), columns=["start", "end", "text"])
+        if sentences.empty:
+            continue
+        mine = coded[coded["doc_id"] == doc_id]
+        # the sentences a quote spans: from the one it starts in to the one its last character is in
+        first = np.searchsorted(sentences["start"], mine["start"], side="right") - 1
+        last = np.searchsorted(sentences["start"], mine["end"] - 1, side="right") - 1
+        spans = pd.DataFrame(
+            {
+                "sentence": [
+                    range(max(f, 0), max(t, 0) + 1) for f, t in zip(first, last, strict=True)
+                ]
+            }
+        ).assign(issue_id=mine["issue_id"].to_numpy(), stance=mine["stance"].to_numpy())
+        spans = spans.explode("sentence").drop_duplicates()
+        hit = sentences.loc[spans["sentence"].astype(int), "text"].to_numpy()
+        frames.append(spans.assign(text=hit, doc_id=doc_id))
+        unused = ~sentences.index.isin(spans["sentence"].astype(int))
+        frames.append(
+            sentences.loc[unused, ["text"]].assign(doc_id=doc_id, issue_id=NONE, stance="")
+        )
+    columns = ["doc_id", "text", "issue_id", "stance"]
+    return (
+        pd.concat([f[columns] for f in frames], ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=columns)
     )
 
 
@@ -146,13 +135,16 @@ class StatementModel:
             )
         return cls(issue_model, stance_model, len(examples))
 
+    def issue_probabilities(self, texts: list[str] | pd.Series) -> pd.DataFrame:
+        """The probability of each issue (and of `NONE`) for each text: one column per issue."""
+        probabilities = self.issue_model.predict_proba(list(texts))
+        return pd.DataFrame(probabilities, columns=list(self.issue_model.classes_))
+
     def issues(self, texts: list[str] | pd.Series) -> pd.DataFrame:
         """The most likely issue of each text (`NONE` for no statement) and its probability."""
-        probabilities = self.issue_model.predict_proba(list(texts))
-        classes = np.asarray(self.issue_model.classes_)
-        best = probabilities.argmax(axis=1)
+        probabilities = self.issue_probabilities(texts)
         return pd.DataFrame(
-            {"issue_id": classes[best], "probability": probabilities[np.arange(len(best)), best]}
+            {"issue_id": probabilities.idxmax(axis=1), "probability": probabilities.max(axis=1)}
         )
 
     def stances(self, texts: list[str] | pd.Series, issues: list[str] | pd.Series) -> pd.DataFrame:
@@ -193,17 +185,14 @@ def overrule_issues(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
     if not len(rows):
         return frame
     quotes = frame.loc[rows, "quote"].astype(str)
-    probabilities = model.issue_model.predict_proba(list(quotes))
-    classes = list(model.issue_model.classes_)
-    best = probabilities.argmax(axis=1)
-    best_issue = np.asarray(classes)[best]
-    best_p = probabilities[np.arange(len(best)), best]
+    probabilities = model.issue_probabilities(quotes)
+    best_issue = probabilities.idxmax(axis=1).to_numpy()
+    best_p = probabilities.max(axis=1).to_numpy()
     rule_issue = frame.loc[rows, "issue_id"].astype(str).to_numpy()
-    known = np.isin(rule_issue, classes)
-    rule_p = np.zeros(len(rows))
-    if known.any():
-        index = np.array([classes.index(i) for i in rule_issue[known]])
-        rule_p[known] = probabilities[np.flatnonzero(known), index]
+    # the model's probability of the rules' issue; an issue it has no examples of is left alone
+    column = probabilities.columns.get_indexer(rule_issue)
+    known = column >= 0
+    rule_p = probabilities.to_numpy()[np.arange(len(rows)), column]
     move = (
         (best_issue != NONE)
         & (best_issue != rule_issue)
