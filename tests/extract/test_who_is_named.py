@@ -49,3 +49,45 @@ def test_forces_from_a_member_state_are_its_own_beside_another_states_ships(code
     frame = extract(text, PUBLISHED, members, "doc")
     found = frame.loc[frame["issue_id"] == "navy_presence", "actor_id"]
     assert sorted(found) == ["france", "netherlands"]
+
+
+def proposals(text: str, codebook) -> list[tuple[str, str, str]]:
+    frame = extract(text, PUBLISHED, codebook, "doc")
+    placed = frame[frame["issue_id"] != ""]
+    return list(zip(placed["actor_id"], placed["issue_id"], placed["stance"], strict=True))
+
+
+def test_a_quote_standing_alone_goes_on_with_the_previous_speaker(codebook) -> None:
+    text = (
+        "Hugh Clarke, a retired admiral, said Australia should buy more submarines. "
+        '"A frigate patrol in the Pacific is not a luxury but a necessity."'
+    )
+    assert ("hugh_clarke", "navy_presence", "support") in proposals(text, codebook)
+
+
+def test_a_quote_standing_alone_with_no_speaker_before_it_is_nobodys(codebook) -> None:
+    text = '"A frigate patrol in the Pacific is not a luxury but a necessity."'
+    assert proposals(text, codebook) == []
+
+
+def test_white_can_be_a_surname(codebook) -> None:
+    text = (
+        "Hugh White, a professor at a university in Canberra, said he opposed the liaison office."
+    )
+    assert speakers(text, codebook) == ["hugh_white"]
+
+
+def test_a_titled_name_in_an_appositive_speaks(codebook) -> None:
+    text = (
+        "The party's defence spokesman, Senator David Shoebridge, said he opposed the "
+        "liaison office."
+    )
+    assert proposals(text, codebook) == [("david_shoebridge", "nato_office", "oppose")]
+
+
+def test_the_party_is_the_party_named_before(codebook) -> None:
+    text = (
+        "The opposition Democratic Party criticised the visit on Monday. "
+        "The party said in a statement that it opposed the liaison office."
+    )
+    assert ("democratic_party", "nato_office", "oppose") in proposals(text, codebook)

@@ -1423,7 +1423,6 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Air",
         "Force",
         "House",
-        "White",
         "Pacific",
         "Atlantic",
         "Asia",

@@ -70,6 +70,9 @@ _ACTION = phrase_pattern(cues.ACTION_CUES)
 _PRONOUN = phrase_pattern(cues.PERSON_PRONOUNS)
 _PLURAL = phrase_pattern(cues.PLURAL_REFERENCES)
 _FIRST_PERSON = phrase_pattern(cues.FIRST_PERSON)
+# A sentence that is all quotation, with no speaker of its own: the quote goes on from the
+# previous paragraph's speaker ('"This is not about NATO moving into the Pacific."')
+_WHOLLY_QUOTED = re.compile(r'^\s*["“][^"“”]*(?:["”]\s*)?$|^[^"“”]*["”]\s*$')
 # "such a plan", "the programme": a definite noun phrase that points back to an issue
 _ANAPHOR = re.compile(
     r"(?<![\w-])(?:the|this|that|these|its|their|such\s+an?|an?\s+similar)\s+"
@@ -139,6 +142,12 @@ _HARM_FRAMED = re.compile(
     r"\b(?:challenges|threatens|undermines|endangers|destabili[sz]es|jeopardi[sz]es|menaces|"
     r"coerces|harms|damages)\s+(?:the|a|an|its|their|[A-Z])"
     r"|\b(?:is|are|poses?|presents?)\s+(?:a\s+)?(?:\w+\s+)?(?:threat|challenge|danger|risk|menace)\b"
+)
+# "The party said": a body met again by the noun its name ends in ("the Democratic Party")
+_BODY_REFERENCE = re.compile(
+    r"the\s+(party|agency|embassy|office|newspaper|paper|ministry|council|command|commission"
+    r"|broadcaster|institute|committee|parliament|tabloid)",
+    re.I,
 )
 _INSTITUTION = re.compile(
     r"(?<![\w-])the\s+(?:\w+\s+)?(?:office|ministry|government|officials|spokesman|spokeswoman|"
@@ -404,6 +413,7 @@ class Context:
     last_dates: dict[tuple[str, ...], tuple[dt.date, str]] = field(default_factory=dict)
     previous: list[Candidate] = field(default_factory=list)  # the last sentence's statements
     lists: list[list[Mention]] = field(default_factory=list)  # states named together, in order
+    bodies: list[Mention] = field(default_factory=list)  # other actors named so far, in order
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -445,6 +455,16 @@ _AUXILIARIES = re.compile(
 )
 
 
+def _titled_name(words: str) -> bool:
+    """Whether `words` are a name, with nothing before it but capitalised titles ("Senator")."""
+    name = trailing_name(words)
+    return (
+        name is not None
+        and name[1] == len(words)
+        and all(word[:1].isupper() for word in words[: name[0]].split())
+    )
+
+
 def _left_slot(text: str, cue_start: int) -> tuple[int, int]:
     """The words before a cue that can hold its subject, skipping an appositive.
 
@@ -472,8 +492,9 @@ def _left_slot(text: str, cue_start: int) -> tuple[int, int]:
             start = end
             while start > 0 and text[start - 1] not in _SLOT_BREAKS:
                 start -= 1
-        elif appositive and trailing_name(appositive) == (0, len(appositive)):
-            # "A Labour lawmaker, Diane Abbott, said": the name in the appositive speaks
+        elif appositive and _titled_name(appositive):
+            # "A Labour lawmaker, Diane Abbott, said" or "The party's spokesman, Senator David
+            # Shoebridge, said": the name in the appositive speaks
             start = (
                 before
                 + 1
@@ -720,6 +741,8 @@ class _Reader:
                 self.ctx.persons.append(mention)
             elif mention.actor_type == "government":
                 self.ctx.states.append(mention)
+            else:
+                self.ctx.bodies.append(mention)
 
     def _remember_lists(self, text: str, mentions: list[Mention], offset: int) -> None:
         """Keep each list of states named together ("Australia, Japan and New Zealand")."""
@@ -1084,6 +1107,12 @@ class _Reader:
             return [
                 self.ctx.gazetteer.state_actor(state[-1].group(), at, at + len(state[-1].group()))
             ], "named"
+        body = _BODY_REFERENCE.fullmatch(words.strip())
+        if body:
+            noun = body.group(1).lower()
+            for mention in reversed(self.ctx.bodies):
+                if mention.name.lower().split()[-1] == noun:
+                    return [mention], "role"
         if _INSTITUTION.search(words):
             # "the presidential office announced": the state the sentence or story is about
             states = [m for m in mentions if m.actor_type == "government"]
@@ -2220,7 +2249,12 @@ class _Reader:
 
         # no cue: a first-person sentence goes on with the previous speaker's words
         # ('"We will be back," the admiral said': a speaker of its own, even if unknown)
-        if not candidates and not attributed and self.ctx.previous and _FIRST_PERSON.search(text):
+        if (
+            not candidates
+            and not attributed
+            and self.ctx.previous
+            and (_FIRST_PERSON.search(text) or _WHOLLY_QUOTED.match(text))
+        ):
             last = self.ctx.previous[-1]
             cont = Candidate(
                 0,
