@@ -28,14 +28,14 @@ NONE = "(none)"  # the class of a sentence that carries no coded statement
 # Thresholds tuned on articles left out of training (see the evaluation README). A proposal
 # takes the model's issue only when the model gives it at least this probability and prefers it
 # to "no statement"...
-MIN_ISSUE_PROBABILITY = 0.4
+MIN_ISSUE_PROBABILITY = 0.35
 # ...and the model overrules the stance the rules read only when it is quite sure: the rules read
 # stance words in their grammatical place, the model only which words occur.
 MIN_STANCE_OVERRULE_PROBABILITY = 0.8
 # It moves a statement to another issue when it favours that issue at least this much and gives
 # the issue the rules chose almost no chance.
-MIN_ISSUE_OVERRULE_PROBABILITY = 0.5
-MAX_OVERRULED_ISSUE_PROBABILITY = 0.1
+MIN_ISSUE_OVERRULE_PROBABILITY = 0.4
+MAX_OVERRULED_ISSUE_PROBABILITY = 0.2
 # A proposal's confidence when its issue came from the model: below any the rules give.
 LEARNED_CONFIDENCE_CAP = 0.5
 
