@@ -91,3 +91,29 @@ def test_the_party_is_the_party_named_before(codebook) -> None:
         "The party said in a statement that it opposed the liaison office."
     )
     assert ("democratic_party", "nato_office", "oppose") in proposals(text, codebook)
+
+
+def test_a_ministry_named_without_its_state_speaks_for_the_state_in_view(codebook) -> None:
+    text = (
+        "Japan hosted the talks on Monday. The Defence Ministry said it supported the "
+        "liaison office."
+    )
+    assert proposals(text, codebook) == [("japan", "nato_office", "support")]
+
+
+def test_a_ministry_in_a_capital_speaks_for_that_capitals_state(codebook) -> None:
+    text = (
+        "Japan hosted the talks on Monday. The Defence Ministry in Pyongyang said it opposed "
+        "the liaison office."
+    )
+    assert proposals(text, codebook) == [("north_korea", "nato_office", "oppose")]
+
+
+def test_the_foreign_office_is_britains(codebook) -> None:
+    text = "Japan hosted the talks. The Foreign Office said it supported the liaison office."
+    assert speakers(text, codebook) == ["united_kingdom"]
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun(codebook) -> None:
+    text = "Beijing's claims over the island were discussed, and Japan's calls were not."
+    assert extract(text, PUBLISHED, codebook, "doc").empty

@@ -1736,6 +1736,7 @@ STATE_BODIES: dict[str, str] = {
     "Elysee": "France",
     "Élysée": "France",
     "Downing Street": "United Kingdom",
+    "Foreign Office": "United Kingdom",
     "Zhongnanhai": "China",
 }
 

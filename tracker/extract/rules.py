@@ -143,6 +143,13 @@ _HARM_FRAMED = re.compile(
     r"coerces|harms|damages)\s+(?:the|a|an|its|their|[A-Z])"
     r"|\b(?:is|are|poses?|presents?)\s+(?:a\s+)?(?:\w+\s+)?(?:threat|challenge|danger|risk|menace)\b"
 )
+# Bodies every state has, named without their state ("the Foreign Ministry")
+_GENERIC_BODY = re.compile(
+    r"(?:(?:Foreign|Defen[cs]e|Interior|Unification|Trade|Finance)\s+(?:Ministry|Department)"
+    r"|Ministry\s+of\s+(?:Foreign\s+Affairs|National\s+Defen[cs]e|Defen[cs]e|Unification)"
+    r"|(?:Presidential|Prime\s+Minister's|Cabinet)\s+Office|Armed\s+Forces|Cabinet)",
+    re.I,
+)
 # "The party said": a body met again by the noun its name ends in ("the Democratic Party")
 _BODY_REFERENCE = re.compile(
     r"the\s+(party|agency|embassy|office|newspaper|paper|ministry|council|command|commission"
@@ -426,6 +433,12 @@ _NO_COMMENT = re.compile(
 )
 
 
+# A possessive or article just before a cue word ending in -s makes it a plural noun
+_NOUN_BEFORE = re.compile(
+    r"(?:[’']s|(?<![\w-])(?:the|its|their|his|her|these|those|such))\s+$", re.I
+)
+
+
 def _cue_matches(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every attribution or deed cue in a sentence, no overlaps."""
     found: list[tuple[int, int, str]] = []
@@ -444,6 +457,12 @@ def _cue_matches(text: str) -> list[tuple[int, int, str]]:
                 continue
             if any(_spans_overlap(span, (s, e)) for s, e, _ in found):
                 continue
+            if (
+                kind != "action"
+                and m.group().lower().endswith("s")
+                and _NOUN_BEFORE.search(text, 0, m.start())
+            ):
+                continue  # "Beijing's claims over the island", "the calls for restraint": nouns
             found.append((m.start(), m.end(), "speech" if kind == "judging" else kind))
     return sorted(found)
 
@@ -853,6 +872,18 @@ class _Reader:
         before = words[:start]
         organization, _ = organization_from_context(before, "", self.ctx.gazetteer)
         abs_start = sentence.start + slot[0] + start
+        if _GENERIC_BODY.fullmatch(name):
+            # "the Defence Ministry in Pyongyang said": a ministry that no name but its state's
+            # tells apart speaks for that state
+            after = sentence.text[slot[0] + end : slot[0] + end + 40]
+            capital = re.match(r"\s+in\s+([A-Z][\w ]+?)(?=[,.;]|\s+(?:said|says|called))", after)
+            state = (
+                organization
+                or (capital and cues.CAPITALS.get(capital.group(1)))
+                or self._state_in_view(sentence, abs_start)
+            )
+            if state:
+                return self.ctx.gazetteer.state_actor(state, abs_start, abs_start + len(name))
         return Mention(
             abs_start, abs_start + len(name), slug(name), name, kind, organization or name, True, ""
         )
