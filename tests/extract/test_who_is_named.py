@@ -117,3 +117,45 @@ def test_the_foreign_office_is_britains(codebook) -> None:
 def test_a_cue_word_after_a_possessive_is_a_noun(codebook) -> None:
     text = "Beijing's claims over the island were discussed, and Japan's calls were not."
     assert extract(text, PUBLISHED, codebook, "doc").empty
+
+
+def rows(text: str, codebook):
+    return extract(text, PUBLISHED, codebook, "doc")
+
+
+def test_an_outlet_quoting_a_new_person_reports_that_persons_words(codebook) -> None:
+    text = (
+        "Xinhua quoted Zhu Fenglian, spokeswoman for the Taiwan Affairs Office, as saying "
+        "that Beijing opposed the liaison office."
+    )
+    frame = rows(text, codebook)
+    placed = frame[frame["issue_id"] != ""]
+    assert set(placed["actor_id"]) == {"zhu_fenglian"}
+    assert set(placed["stance"]) == {"oppose"}
+    assert "Xinhua" in set(placed["reported_by"])
+
+
+def test_a_titled_name_after_said_speaks(codebook) -> None:
+    text = '"We oppose the liaison office," said Rear Admiral Lee Jong-min on Monday.'
+    assert proposals(text, codebook) == [("lee_jong_min", "nato_office", "oppose")]
+
+
+def test_a_role_then_a_name_after_said_speaks(codebook) -> None:
+    text = '"We oppose the liaison office," said its spokesman, Senior Colonel Shi Yi.'
+    assert proposals(text, codebook) == [("shi_yi", "nato_office", "oppose")]
+
+
+def test_the_newspaper_is_the_outlet_named_before(codebook) -> None:
+    text = (
+        "The Global Times ran an editorial on Monday. The newspaper said it opposed the "
+        "liaison office."
+    )
+    assert ("global_times", "nato_office", "oppose") in proposals(text, codebook)
+
+
+def test_the_statement_speaks_for_whoever_spoke_before(codebook) -> None:
+    text = (
+        "Japan said on Monday that it backed the liaison office. The statement also said "
+        "Tokyo supported the frigate patrol."
+    )
+    assert ("japan", "navy_presence", "support") in proposals(text, codebook)

@@ -124,6 +124,24 @@ class Gazetteer:
                     continue
                 taken[m.start() : m.end()] = [True] * (m.end() - m.start())
                 found.append(self.state_actor(state, m.start() + offset, m.end() + offset))
+        # "Xinhua reported", "the Global Times said": outlets the codebook lacks, by name
+        for form, (name, state) in cues.OUTLETS.items():
+            for m in _form_pattern(form).finditer(text):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+                found.append(
+                    Mention(
+                        m.start() + offset,
+                        m.end() + offset,
+                        slug(name),
+                        name,
+                        "media",
+                        state or name,
+                        True,
+                        "News outlet",
+                    )
+                )
         # "Taiwan's foreign ministry": a state named by its possessive before a state noun
         for state in sorted(set(cues.DEMONYMS.values())):
             for m in re.finditer(rf"(?<![\w-]){re.escape(state)}(?=['’]s\b)", text):

@@ -1711,6 +1711,34 @@ ORGANIZATION_HEADS: tuple[str, ...] = (
 MILITARY_HEADS: tuple[str, ...] = ("Command", "Forces", "Army", "Navy", "Corps", "Guard", "Fleet")
 
 # Armed services and other bodies whose name stands for their state ("the Royal Navy sent").
+# News outlets often named as a source or as a voice of their own, with the name an annotator
+# gives them and their state: "Xinhua reported that ...", "the Global Times said in an editorial".
+OUTLETS: dict[str, tuple[str, str]] = {
+    "Korean Central News Agency": ("KCNA", "North Korea"),
+    "KCNA": ("KCNA", "North Korea"),
+    "Rodong Sinmun": ("Rodong Sinmun", "North Korea"),
+    "Xinhua": ("Xinhua", "China"),
+    "CCTV": ("CCTV", "China"),
+    "Global Times": ("Global Times", "China"),
+    "People's Daily": ("People's Daily", "China"),
+    "PLA Daily": ("PLA Daily", "China"),
+    "China Daily": ("China Daily", "China"),
+    "Yonhap": ("Yonhap", "South Korea"),
+    "Kyodo": ("Kyodo", "Japan"),
+    "Asahi Shimbun": ("Asahi Shimbun", "Japan"),
+    "Yomiuri Shimbun": ("Yomiuri Shimbun", "Japan"),
+    "Nikkei": ("Nikkei", "Japan"),
+    "TASS": ("TASS", "Russia"),
+    "RIA Novosti": ("RIA Novosti", "Russia"),
+    "Central News Agency": ("Central News Agency", "Taiwan"),
+    "Radio New Zealand": ("Radio New Zealand", "New Zealand"),
+    "Reuters": ("Reuters", ""),
+    "Agence France-Presse": ("AFP", ""),
+    "AFP": ("AFP", ""),
+    "Associated Press": ("Associated Press", ""),
+    "Bloomberg": ("Bloomberg", ""),
+}
+
 STATE_BODIES: dict[str, str] = {
     "Royal Navy": "United Kingdom",
     "Royal Air Force": "United Kingdom",

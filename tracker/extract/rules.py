@@ -156,6 +156,13 @@ _BODY_REFERENCE = re.compile(
     r"|broadcaster|institute|committee|parliament|tabloid)",
     re.I,
 )
+_MEDIA_NOUNS = ("newspaper", "paper", "tabloid", "broadcaster", "agency")
+# "The statement said": a text whose author spoke in the sentence before
+_TEXT_REFERENCE = re.compile(
+    r"(?:the|that|this)\s+(?:statement|commentary|editorial|article|communique|communiqué|"
+    r"declaration|readout|post|letter|report)",
+    re.I,
+)
 _INSTITUTION = re.compile(
     r"(?<![\w-])the\s+(?:\w+\s+)?(?:office|ministry|government|officials|spokesman|spokeswoman|"
     r"spokesperson|embassy|cabinet)(?![\w-])",
@@ -382,7 +389,11 @@ _TITLED_NAME = re.compile(
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
 )
 # After a verb of saying, a capitalised name: the speaker follows its verb ("said Ian Chong")
-_INVERTED_SPEAKER = re.compile(r"\s+[A-Z][\w’'-]+\s+[A-Z]")
+_INVERTED_SPEAKER = re.compile(
+    r"\s+(?:(?:an?|its|the|their|his|her)\s+[a-z][\w\s-]{2,40}?,\s+)?[A-Z][\w’'-]+\s+[A-Z]"
+)
+# '"...," said its spokesman, Senior Colonel Shi Yi': the role before the speaker's name
+_INVERTED_ROLE = re.compile(r"(?:an?|its|the|their|his|her)\s+[a-z][\w\s-]{2,40}?,\s+")
 # Participles that continue the previous speaker ("..., he said, adding that ...").
 _CONTINUATIONS = re.compile(r"^\w+ing\b", re.I)
 # Characters that end the speaker slot on its left.
@@ -919,7 +930,25 @@ class _Reader:
             if start <= m.start - sentence.start <= start + 60
             and not re.search(r"[,;]", text[start : m.start - sentence.start])
         ]
-        return people[0] if people else None
+        if people:
+            return people[0]
+        # "Xinhua quoted Zhu Fenglian, spokeswoman for ..., as saying": a full name opening the
+        # report's content, unknown to the codebook, is whom the outlet reports
+        role = _INVERTED_ROLE.match(text, start)
+        if role:
+            start = role.end()  # "quoted a defence ministry spokesman, Wu Qian, as saying"
+        head = re.match(r"[^,;:“”\"(]{0,60}", text[start:]).group()
+        name = trailing_name(head)
+        if (
+            name
+            and name[0] == 0
+            and re.match(
+                r"\s*(?:,|as\s+saying|said|says|told|warned|added)", head[name[1] :] or ","
+            )
+            and not self.ctx.gazetteer.is_actor_name(head[: name[1]])
+        ):
+            return self._new_speaker(sentence, (start, start + name[1]), (0, name[1]))
+        return None
 
     def _titled_people(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """People the codebook lacks, named with a title ("Defence Minister Richard Marles")."""
@@ -1138,12 +1167,20 @@ class _Reader:
             return [
                 self.ctx.gazetteer.state_actor(state[-1].group(), at, at + len(state[-1].group()))
             ], "named"
-        body = _BODY_REFERENCE.fullmatch(words.strip())
+        bare = re.sub(
+            r"(?:\s+(?:also|later|further|then|separately|again))+\s*$", "", words.strip()
+        )
+        body = _BODY_REFERENCE.fullmatch(bare)
         if body:
             noun = body.group(1).lower()
             for mention in reversed(self.ctx.bodies):
-                if mention.name.lower().split()[-1] == noun:
+                if mention.name.lower().split()[-1] == noun or (
+                    noun in _MEDIA_NOUNS and mention.actor_type == "media"
+                ):
                     return [mention], "role"
+        if _TEXT_REFERENCE.fullmatch(bare) and self.ctx.previous:
+            # "The statement also accused Seoul ...": the words of whoever spoke just before
+            return list(self.ctx.previous[-1].speakers), "continuation"
         if _INSTITUTION.search(words):
             # "the presidential office announced": the state the sentence or story is about
             states = [m for m in mentions if m.actor_type == "government"]
@@ -1979,14 +2016,19 @@ class _Reader:
                 if right:
                     speakers, how = [right[0]], "named"
                 elif _INVERTED_SPEAKER.match(text, cand.cue_end) and cand.kind == "speech":
-                    # '"...," said Ian Chong of the National University': a new name after
+                    # '"...," said Ian Chong of the National University', '"...," said its
+                    # spokesman, Senior Colonel Shi Yi': a new name after the verb
                     start = cand.cue_end + lead
+                    role = _INVERTED_ROLE.match(text, start)
+                    if role:
+                        start = role.end()
                     stop = re.search(r"[,;:“”\"(—–]|\.(?:\s|$)", text[start:])
                     end = start + stop.start() if stop else len(text)
                     words = text[start:end]
                     pp = re.search(r"\s+(?:of|at|from|with)\s", words)
-                    name = trailing_name(words[: pp.start() if pp else len(words)])
-                    if name and name[0] == 0:
+                    head = words[: pp.start() if pp else len(words)]
+                    name = trailing_name(head)
+                    if name and _titled_name(head[: name[1]]):
                         speakers = [self._new_speaker(sentence, (start, end), name)]
                         how = "named"
             if not speakers and n > 0 and _CONTINUATIONS.match(text[cand.cue_start :]):
@@ -2319,7 +2361,7 @@ class _Reader:
                 cand.speakers = kept
         rows = self._rows(index, sentence, candidates, mentions)
         self._recent.append(text)
-        self._remember([m for m in mentions if not m.is_new])
+        self._remember([m for m in mentions if not m.is_new or m.actor_type == "media"])
         self._remember_lists(text, mentions, sentence.start)
         # "Defence Minister Richard Marles was more guarded.": a later "he" is this person; a
         # titled person named beside a speaker ("met Secretary General Mark Rutte") is known by
