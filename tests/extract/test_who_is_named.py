@@ -159,3 +159,24 @@ def test_the_statement_speaks_for_whoever_spoke_before(codebook) -> None:
         "Tokyo supported the frigate patrol."
     )
     assert ("japan", "navy_presence", "support") in proposals(text, codebook)
+
+
+def test_a_conjunction_opening_a_quote_is_not_part_of_a_name(codebook) -> None:
+    text = '"If Pyongyang sends a frigate patrol, we will respond," Rutte told reporters.'
+    assert "if_pyongyang" not in set(rows(text, codebook)["actor_id"])
+
+
+def test_title_words_before_a_name_are_not_the_name(codebook) -> None:
+    text = (
+        "Chief Cabinet Secretary Hirokazu Matsuno met reporters on Monday. He said he "
+        "supported the liaison office."
+    )
+    assert proposals(text, codebook) == [("hirokazu_matsuno", "nato_office", "support")]
+
+
+def test_a_verb_of_saying_inside_a_quotation_is_not_an_attribution(codebook) -> None:
+    text = (
+        '"NATO has said it opposes the liaison office, and we agree," Chinese spokesman '
+        "Wang Wenbin told reporters."
+    )
+    assert "nato" not in set(rows(text, codebook)["actor_id"])

@@ -444,6 +444,8 @@ _NO_COMMENT = re.compile(
 )
 
 
+# A quotation within one sentence, from its opening to its closing mark
+_QUOTATION = re.compile(r'"[^"]+"|“[^”]+”')
 # A possessive or article just before a cue word ending in -s makes it a plural noun
 _NOUN_BEFORE = re.compile(
     r"(?:[’']s|(?<![\w-])(?:the|its|their|his|her|these|those|such))\s+$", re.I
@@ -453,6 +455,9 @@ _NOUN_BEFORE = re.compile(
 def _cue_matches(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every attribution or deed cue in a sentence, no overlaps."""
     found: list[tuple[int, int, str]] = []
+    # '"NATO has repeatedly said it is a regional alliance," Wang said': a verb inside a
+    # quotation is the speaker's words, not an attribution
+    quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(text)]
     for kind, pattern in (
         ("hearsay", _HEARSAY),
         ("report", _REPORT),
@@ -467,6 +472,8 @@ def _cue_matches(text: str) -> list[tuple[int, int, str]]:
             if m.group().lower().endswith(" to") and _NO_COMMENT.match(text, m.end()):
                 continue
             if any(_spans_overlap(span, (s, e)) for s, e, _ in found):
+                continue
+            if kind != "action" and any(s < span[0] and span[1] < e for s, e in quoted):
                 continue
             if (
                 kind != "action"
@@ -956,6 +963,10 @@ class _Reader:
         people = []
         for m in _TITLED_NAME.finditer(text):
             name = (m.start(1), m.end(1))
+            inner = trailing_name(m.group(1))
+            if inner and inner[1] == len(m.group(1)):
+                # "Chief Cabinet Secretary Hirokazu Matsuno": title words the pattern left in
+                name = (m.start(1) + inner[0], m.end(1))
             if any(
                 x.start - sentence.start < name[1] and name[0] < x.end - sentence.start
                 for x in mentions
