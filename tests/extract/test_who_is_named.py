@@ -180,3 +180,14 @@ def test_a_verb_of_saying_inside_a_quotation_is_not_an_attribution(codebook) -> 
         "Wang Wenbin told reporters."
     )
     assert "nato" not in set(rows(text, codebook)["actor_id"])
+
+
+def test_ranks_and_party_labels_before_a_name_are_not_the_name(codebook) -> None:
+    text = (
+        '"We back the liaison office," Commodore Marten Ilves told reporters. '
+        "Christian Democrat Markus Feldhaus said he opposed the liaison office."
+    )
+    assert proposals(text, codebook) == [
+        ("marten_ilves", "nato_office", "support"),
+        ("markus_feldhaus", "nato_office", "oppose"),
+    ]
