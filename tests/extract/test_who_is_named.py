@@ -191,3 +191,19 @@ def test_ranks_and_party_labels_before_a_name_are_not_the_name(codebook) -> None
         ("marten_ilves", "nato_office", "support"),
         ("markus_feldhaus", "nato_office", "oppose"),
     ]
+
+
+def test_a_service_is_an_organization_not_a_person(codebook) -> None:
+    text = "The European External Action Service said the bloc opposed the liaison office."
+    frame = rows(text, codebook)
+    assert frame["actor_type"].tolist() == ["organization"]
+
+
+def test_its_spokesman_speaks_for_the_state_in_view(codebook) -> None:
+    text = (
+        "China protested on Monday. The defence ministry struck a harder tone: the patrol was "
+        "a provocation, its spokesman Jiang Bin told reporters."
+    )
+    frame = rows(text, codebook)
+    spokesman = frame[frame["actor_id"] == "jiang_bin"]
+    assert set(spokesman["organization"]) == {"China"}

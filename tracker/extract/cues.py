@@ -1733,10 +1733,10 @@ ORGANIZATION_HEADS: tuple[str, ...] = (
     "Administration",
     "Parliament",
     "Assembly",
+    "Service",
 )
 MILITARY_HEADS: tuple[str, ...] = ("Command", "Forces", "Army", "Navy", "Corps", "Guard", "Fleet")
 
-# Armed services and other bodies whose name stands for their state ("the Royal Navy sent").
 # News outlets often named as a source or as a voice of their own, with the name an annotator
 # gives them and their state: "Xinhua reported that ...", "the Global Times said in an editorial".
 OUTLETS: dict[str, tuple[str, str]] = {
@@ -1765,6 +1765,7 @@ OUTLETS: dict[str, tuple[str, str]] = {
     "Bloomberg": ("Bloomberg", ""),
 }
 
+# Armed services and other bodies whose name stands for their state ("the Royal Navy sent").
 STATE_BODIES: dict[str, str] = {
     "Royal Navy": "United Kingdom",
     "Royal Air Force": "United Kingdom",

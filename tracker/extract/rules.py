@@ -862,8 +862,12 @@ class _Reader:
         organization, role_words = organization_from_context(
             words[: name[0]], f"{words[name[1] :]} {appositive}", self.ctx.gazetteer
         )
-        if not organization and _STATE_OFFICE.search(role_words or words[: name[0]]):
-            # "Foreign ministry spokeswoman Mao Ning", after "Beijing reacted": that state's
+        if not organization and (
+            _STATE_OFFICE.search(role_words or words[: name[0]])
+            or re.match(r"(?:its|their)\s", role_words or words[: name[0]], re.I)
+        ):
+            # "Foreign ministry spokeswoman Mao Ning" after "Beijing reacted", or "its spokesman
+            # Jiang Bin" after "the defence ministry": the state in view
             organization = self._state_in_view(sentence, abs_start)
         is_media = bool(_MEDIA.search(words[: name[0]]))
         described = f"{words[: name[0]]} {role_words} {organization}"
