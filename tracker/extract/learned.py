@@ -218,8 +218,13 @@ def overrule_issues(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
 
 
 def overrule_stances(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
-    """Proposals whose stance the model reads otherwise with near certainty, given its stance."""
-    rows = frame.index[frame["issue_id"].astype(str) != ""]
+    """Proposals whose stance the model reads otherwise with near certainty, given its stance.
+
+    Only statements whose stance the rules read: one the model placed or moved has its stance.
+    """
+    placed = frame["issue_id"].astype(str) != ""
+    learned = frame["note"].astype(str).str.contains(_LEARNED_ISSUE, regex=False)
+    rows = frame.index[placed & ~learned]
     if not len(rows):
         return frame
     guess = model.stances(frame.loc[rows, "quote"].astype(str), frame.loc[rows, "issue_id"])

@@ -150,13 +150,14 @@ _GENERIC_BODY = re.compile(
     r"|(?:Presidential|Prime\s+Minister's|Cabinet)\s+Office|Armed\s+Forces|Cabinet)",
     re.I,
 )
-# "The party said": a body met again by the noun its name ends in ("the Democratic Party")
+# "The party said": a body met again by the noun its name ends in ("the Democratic Party"),
+# or an outlet by what it is ("the newspaper")
 _BODY_REFERENCE = re.compile(
-    r"the\s+(party|agency|embassy|office|newspaper|paper|ministry|council|command|commission"
-    r"|broadcaster|institute|committee|parliament|tabloid)",
+    r"the\s+("
+    + "|".join(re.escape(n.lower()) for n in (*cues.ORGANIZATION_HEADS, *cues.MEDIA_NOUNS))
+    + ")",
     re.I,
 )
-_MEDIA_NOUNS = ("newspaper", "paper", "tabloid", "broadcaster", "agency")
 # "The statement said": a text whose author spoke in the sentence before
 _TEXT_REFERENCE = re.compile(
     r"(?:the|that|this)\s+(?:statement|commentary|editorial|article|communique|communiqué|"
@@ -389,11 +390,9 @@ _TITLED_NAME = re.compile(
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
 )
 # After a verb of saying, a capitalised name: the speaker follows its verb ("said Ian Chong")
-_INVERTED_SPEAKER = re.compile(
-    r"\s+(?:(?:an?|its|the|their|his|her)\s+[a-z][\w\s-]{2,40}?,\s+)?[A-Z][\w’'-]+\s+[A-Z]"
-)
 # '"...," said its spokesman, Senior Colonel Shi Yi': the role before the speaker's name
 _INVERTED_ROLE = re.compile(r"(?:an?|its|the|their|his|her)\s+[a-z][\w\s-]{2,40}?,\s+")
+_INVERTED_SPEAKER = re.compile(rf"\s+(?:{_INVERTED_ROLE.pattern})?[A-Z][\w’'-]+\s+[A-Z]")
 # Participles that continue the previous speaker ("..., he said, adding that ...").
 _CONTINUATIONS = re.compile(r"^\w+ing\b", re.I)
 # Characters that end the speaker slot on its left.
@@ -485,11 +484,13 @@ def _cue_matches(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_AUXILIARIES = re.compile(
-    r"\s*(?:(?:had|has|have|was|were|is|are|would|will|also|later|previously|earlier|"
-    r"repeatedly|already|again|then|once|himself|herself|itself)\s*)+",
-    re.I,
+_AUXILIARY_WORDS = (
+    r"had|has|have|was|were|is|are|would|will|also|later|previously|earlier|"
+    r"repeatedly|already|again|then|once|himself|herself|itself"
 )
+_AUXILIARIES = re.compile(rf"\s*(?:(?:{_AUXILIARY_WORDS})\s*)+", re.I)
+# "The statement also", "the party later": the subject without the words after it
+_TRAILING_AUXILIARIES = re.compile(rf"(?:\s+(?:{_AUXILIARY_WORDS}|further|separately))+\s*$", re.I)
 
 
 def _titled_name(words: str) -> bool:
@@ -1182,15 +1183,13 @@ class _Reader:
             return [
                 self.ctx.gazetteer.state_actor(state[-1].group(), at, at + len(state[-1].group()))
             ], "named"
-        bare = re.sub(
-            r"(?:\s+(?:also|later|further|then|separately|again))+\s*$", "", words.strip()
-        )
+        bare = _TRAILING_AUXILIARIES.sub("", words.strip())
         body = _BODY_REFERENCE.fullmatch(bare)
         if body:
             noun = body.group(1).lower()
             for mention in reversed(self.ctx.bodies):
                 if mention.name.lower().split()[-1] == noun or (
-                    noun in _MEDIA_NOUNS and mention.actor_type == "media"
+                    noun in cues.MEDIA_NOUNS and mention.actor_type == "media"
                 ):
                     return [mention], "role"
         if _TEXT_REFERENCE.fullmatch(bare) and self.ctx.previous:
