@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tracker.extract import extract
+from tests.extract.helpers import placed, triples
 from tracker.extract.rules import commentator
-
-PUBLISHED = dt.date(2023, 7, 11)
-
-
-def proposals(text: str, codebook):
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    return frame[frame["issue_id"] != ""]
-
-
-def triples(text: str, codebook) -> set[tuple[str, str, str]]:
-    frame = proposals(text, codebook)
-    return set(frame[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
 
 
 def test_role_words_and_research_bodies_mark_a_commentator() -> None:
@@ -32,7 +18,7 @@ def test_an_analyst_describing_a_deployment_is_neutral(codebook) -> None:
     text = (
         "Analyst Maria Holm of the Lowy Institute said the frigate patrols were a political signal."
     )
-    frame = proposals(text, codebook)
+    frame = placed(text, codebook)
     assert triples(text, codebook) == {("maria_holm", "navy_presence", "neutral")}
     assert set(frame["actor_type"]) == {"expert"}
 

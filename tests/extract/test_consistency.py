@@ -4,19 +4,10 @@ general stance vocabulary."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
-from tracker.extract import consistent_stances, extract
-
-PUBLISHED = dt.date(2023, 7, 11)
-
-
-def triples(text: str, codebook) -> set[tuple[str, str, str]]:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    frame = frame[frame["issue_id"] != ""]
-    return set(frame[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
+from tests.extract.helpers import triples
+from tracker.extract import consistent_stances
 
 
 def _proposal(actor: str, stance: str, start: int, evidence: float, attribution="stated"):

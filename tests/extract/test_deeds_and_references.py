@@ -9,6 +9,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from tests.extract import helpers
+from tests.extract.helpers import placed
 from tracker.extract import extract
 from tracker.extract.rules import _cue_pattern
 
@@ -16,13 +18,11 @@ PUBLISHED = dt.date(2024, 7, 11)
 
 
 def rows(text: str, codebook) -> pd.DataFrame:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    return frame[frame["issue_id"] != ""]
+    return placed(text, codebook, PUBLISHED)
 
 
 def triples(text: str, codebook) -> set[tuple[str, str, str]]:
-    frame = rows(text, codebook)
-    return set(frame[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
+    return helpers.triples(text, codebook, PUBLISHED)
 
 
 @pytest.fixture(scope="module")

@@ -8,19 +8,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tracker.extract import extract
-
-PUBLISHED = dt.date(2023, 7, 11)  # a Tuesday
-
-
-def rows(text: str, codebook) -> pd.DataFrame:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    return frame[frame["issue_id"] != ""]
-
-
-def triples(text: str, codebook) -> set[tuple[str, str, str]]:
-    frame = rows(text, codebook)
-    return set(frame[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
+from tests.extract.helpers import placed as rows
+from tests.extract.helpers import triples
 
 
 @pytest.fixture(scope="module")

@@ -4,21 +4,13 @@ evaluative words, a statement's other clauses, issue wording, references back an
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pandas as pd
 
+from tests.extract.helpers import PUBLISHED, triples
 from tracker.extract import extract
 from tracker.extract.polarity import verb_forms
 from tracker.extract.topics import TopicProfiles, stem
-
-PUBLISHED = dt.date(2023, 7, 11)
-
-
-def triples(text: str, codebook) -> set[tuple[str, str, str]]:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    frame = frame[frame["issue_id"] != ""]
-    return set(frame[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
 
 
 def test_verb_forms_cover_regular_inflections() -> None:

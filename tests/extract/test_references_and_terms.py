@@ -3,28 +3,8 @@ doers, undecided wording, and which of a statement's issue terms decides its sta
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-
-import pandas as pd
-
+from tests.extract.helpers import PUBLISHED, triples, with_issue
 from tracker.extract import extract
-
-PUBLISHED = dt.date(2023, 7, 11)
-
-
-def triples(text: str, codebook) -> set[tuple[str, str, str]]:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    frame = frame[frame["issue_id"] != ""]
-    return set(frame[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
-
-
-def with_issue(codebook, issue_id: str, proposition: str, cues: list[str]):
-    extra = pd.DataFrame(
-        [(issue_id, issue_id, proposition, "Test", cues)],
-        columns=["issue_id", "label", "proposition", "topic", "cues"],
-    ).assign(description="")
-    return dataclasses.replace(codebook, issues=pd.concat([codebook.issues, extra]))
 
 
 def test_a_surname_met_again_is_whom_a_later_pronoun_means(codebook) -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
+from tests.extract.helpers import PUBLISHED, placed
 from tracker.extract import extract
-
-PUBLISHED = dt.date(2023, 7, 11)
 
 
 def speakers(text: str, codebook) -> list[str]:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    return frame.loc[frame["issue_id"] != "", "actor_id"].tolist()
+    return placed(text, codebook)["actor_id"].tolist()
 
 
 def test_a_surname_after_a_new_person_named_in_full_is_that_person(codebook) -> None:
@@ -52,9 +49,8 @@ def test_forces_from_a_member_state_are_its_own_beside_another_states_ships(code
 
 
 def proposals(text: str, codebook) -> list[tuple[str, str, str]]:
-    frame = extract(text, PUBLISHED, codebook, "doc")
-    placed = frame[frame["issue_id"] != ""]
-    return list(zip(placed["actor_id"], placed["issue_id"], placed["stance"], strict=True))
+    frame = placed(text, codebook)
+    return list(zip(frame["actor_id"], frame["issue_id"], frame["stance"], strict=True))
 
 
 def test_a_quote_standing_alone_goes_on_with_the_previous_speaker(codebook) -> None:
