@@ -29,7 +29,10 @@ _UNKNOWN_COLOR = "#999999"
 _ALWAYS = re.compile(r"([\\`*\[\]<>$~|&])")
 _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _COLON = re.compile(r":(?=\S)")
-_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([#>+=\-])", re.MULTILINE)
+# An ordered-list marker is escaped at its punctuation: a backslash before a digit is no escape
+# in CommonMark and would show ("\1. first"), while "1\. first" shows as "1. first".
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 
 def escape_markdown(text: object) -> str:
@@ -39,6 +42,7 @@ def escape_markdown(text: object) -> str:
     value = _UNDERSCORE.sub(r"\\_", value)
     value = _COLON.sub(r"\\:", value)
     # Headings, quotes, list items and setext underlines only act at the start of a line.
+    value = _LIST_NUMBER.sub(r"\1\\\2", value)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), value)
 
 
