@@ -2,7 +2,8 @@
 
 `extract(text, published, codebook)` returns one row per proposed (actor, issue) statement with
 the annotation columns (`ANNOTATION_COLUMNS`), the evidence offsets and, for actors the codebook
-does not hold yet, the proposed name, type and organization. The rules are in `rules.py`, the
+does not hold yet, the proposed name, type and organization. The rules are in `rules.py` and its
+parts by concern (`candidates.py`, `speakers.py`, `issue_rules.py`, `stance_rules.py`), the
 polarity of words (stance cues, negation) in `polarity.py`, the cue lists in `cues.py`; issue cue
 terms come from the codebook.
 """
