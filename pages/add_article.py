@@ -117,14 +117,15 @@ def article_form(data_dir: Path, codebook) -> None:
                 with st.status("Proposing statements…", expanded=True) as status:
                     st.write("Loading the sentence segmenter and the codebook…")
                     from tracker.extract import extract
-                    from tracker.extract.learned import model_for
+                    from tracker.extract.training import model_for
 
                     st.write("Learning issues and stances from the coded articles…")
                     model = model_for(data_dir)
                     st.write("Finding speakers, issues, stances and dates…")
                     proposals = extract(text, published, codebook, article.doc_id, model=model)
+                    suggested = int(proposals["suggested"].sum())
                     status.update(
-                        label=f"{len(proposals)} statements proposed",
+                        label=f"{len(proposals)} statements proposed, {suggested} suggested",
                         state="complete",
                         expanded=False,
                     )

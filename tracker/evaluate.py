@@ -73,21 +73,6 @@ def predict(corpus: Corpus, codebook, models: dict | None = None) -> pd.DataFram
     return pd.concat(frames, ignore_index=True)
 
 
-def leave_one_out_models(training: list[Corpus], doc_ids) -> dict:
-    """For each document, the learned model trained on every annotated article but that one.
-
-    A document is never scored by a model that has seen its annotations.
-    """
-    from tracker.extract.learned import StatementModel, training_examples
-
-    examples = pd.concat(
-        [training_examples(c.documents, c.annotations) for c in training], ignore_index=True
-    )
-    return {
-        doc_id: StatementModel.fit(examples[examples["doc_id"] != doc_id]) for doc_id in doc_ids
-    }
-
-
 def _in_period(proposed: pd.Series, precision: pd.Series, gold: pd.Series) -> pd.Series:
     """Whether each gold date falls inside the period a proposed date and precision name."""
     p = pd.to_datetime(proposed)
@@ -101,9 +86,17 @@ def _in_period(proposed: pd.Series, precision: pd.Series, gold: pd.Series) -> pd
     )
 
 
+def suggested(predicted: pd.DataFrame) -> pd.DataFrame:
+    """The proposals the tool suggests saving: those that start accepted in review."""
+    placed = predicted["issue_id"].astype(str) != ""
+    if "suggested" in predicted:
+        placed &= predicted["suggested"].fillna(False).astype(bool)
+    return predicted[placed]
+
+
 def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """Precision, recall, F1 and date accuracy of triples, overall or per value of `by`."""
-    proposed = predicted[predicted["issue_id"].astype(str) != ""]
+    proposed = suggested(predicted)
     p = proposed[TRIPLE].astype(str).drop_duplicates()
     g = gold[TRIPLE].astype(str).drop_duplicates()
     merged = p.merge(g, on=TRIPLE, how="outer", indicator=True)
@@ -178,8 +171,8 @@ def evaluate(
     """Scores on the bundled data and on the held-out articles: corpus → {overall, per_issue}.
 
     With `doc_ids`, only those documents are scored (a corpus left empty is skipped). With
-    `learned`, each document is read with the model trained on all the other annotated articles
-    (`leave_one_out_models`); without, with the rules alone.
+    `learned`, each document is read with the models trained without the annotated articles of
+    its fold (`tracker.extract.training.cross_fitted`); without, with the rules alone.
     """
     from tracker.codebook import load_codebook
 
@@ -190,12 +183,19 @@ def evaluate(
         corpora = [only_documents(c, doc_ids) for c in corpora]
         corpora = [c for c in corpora if len(c.documents)]
     scored = [d for c in corpora for d in c.documents["doc_id"]]
-    models = leave_one_out_models(training, scored) if learned else {}
+    models = {}
+    if learned:
+        from tracker.extract.training import cross_fitted
+
+        models = cross_fitted(training, codebook, scored)
     results: dict[str, dict[str, pd.DataFrame]] = {}
     for corpus in corpora:
         predicted = predict(corpus, codebook, models)
         overall = score(predicted, corpus.annotations)
         overall["unassigned"] = int((predicted["issue_id"].astype(str) == "").sum())
+        overall["not_suggested"] = (
+            len(predicted) - len(suggested(predicted)) - overall["unassigned"]
+        )
         results[corpus.name] = {
             "overall": overall,
             "per_issue": score(predicted, corpus.annotations, by="issue_id"),
@@ -213,7 +213,11 @@ def format_report(results: dict[str, dict[str, pd.DataFrame]]) -> str:
     for name, parts in results.items():
         lines.append(f"== {name} ==")
         overall = parts["overall"]
-        lines.append(overall[[*columns, "unassigned"]].to_string(float_format=lambda x: f"{x:.2f}"))
+        lines.append(
+            overall[[*columns, "unassigned", "not_suggested"]].to_string(
+                float_format=lambda x: f"{x:.2f}"
+            )
+        )
         lines.append("")
         lines.append(parts["per_document"][columns].to_string(float_format=lambda x: f"{x:.2f}"))
         lines.append("")
@@ -229,9 +233,7 @@ def errors(predicted: pd.DataFrame, gold: pd.DataFrame, doc_id: str) -> pd.DataF
     human, not proposed); `evidence` is the extractor's note and sentence, or the human quote.
     """
     columns = ["error", "actor_id", "issue_id", "stance", "evidence"]
-    proposed = predicted[
-        (predicted["doc_id"] == doc_id) & (predicted["issue_id"].astype(str) != "")
-    ].astype({c: str for c in TRIPLE})
+    proposed = suggested(predicted[predicted["doc_id"] == doc_id]).astype({c: str for c in TRIPLE})
     coded = gold[gold["doc_id"] == doc_id].astype({c: str for c in TRIPLE})
     keys = set(map(tuple, coded[TRIPLE].to_numpy()))
     found = set(map(tuple, proposed[TRIPLE].to_numpy()))

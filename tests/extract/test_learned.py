@@ -9,16 +9,16 @@ from pathlib import Path
 import pandas as pd
 
 from tests.conftest import copy_data
-from tracker.evaluate import Corpus, evaluate, leave_one_out_models
+from tracker.evaluate import Corpus, evaluate
 from tracker.extract import extract
 from tracker.extract.learned import (
     LEARNED_CONFIDENCE_CAP,
     NONE,
     StatementModel,
     apply_model,
-    model_for,
     training_examples,
 )
+from tracker.extract.training import cross_fitted, fold_of, model_for
 from tracker.load import DEFAULT_DATA_DIR
 
 PUBLISHED = dt.date(2024, 5, 2)
@@ -27,6 +27,7 @@ PUBLISHED = dt.date(2024, 5, 2)
 def annotation(doc_id: str, quote: str, issue: str, stance: str, occurrence: str = "") -> dict:
     return {
         "doc_id": doc_id,
+        "actor_id": "someone",
         "quote": quote,
         "issue_id": issue,
         "stance": stance,
@@ -131,7 +132,7 @@ def test_without_a_model_the_rules_proposals_are_unchanged(codebook) -> None:
     assert rules.equals(apply_model(rules, None))
 
 
-def test_evaluation_never_scores_an_article_with_a_model_that_saw_it() -> None:
+def test_evaluation_never_scores_an_article_with_a_model_that_saw_it(codebook) -> None:
     documents = pd.DataFrame(
         {
             "doc_id": ["a", "b", "c"],
@@ -151,7 +152,8 @@ def test_evaluation_never_scores_an_article_with_a_model_that_saw_it() -> None:
             annotation("c", "Frigates joined exercises", "presence", "support"),
         ]
     )
-    models = leave_one_out_models([Corpus("t", documents, annotations)], ["a", "b"])
+    assert len(set(fold_of(["a", "b", "c"]))) == 3  # three folds: each article is its own
+    models = cross_fitted([Corpus("t", documents, annotations)], codebook, ["a", "b"])
     vocabulary = {d: models[d].issue_model[0].vocabulary_ for d in models}
     assert "zanzibarian" not in vocabulary["a"]
     assert "zanzibarian" in vocabulary["b"]

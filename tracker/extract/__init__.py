@@ -5,7 +5,8 @@ the annotation columns (`ANNOTATION_COLUMNS`), the evidence offsets and, for act
 does not hold yet, the proposed name, type and organization. The rules are in `rules.py` and its
 parts by concern (`candidates.py`, `speakers.py`, `issue_rules.py`, `stance_rules.py`), the
 polarity of words (stance cues, negation) in `polarity.py`, the cue lists in `cues.py`; issue cue
-terms come from the codebook.
+terms come from the codebook. What the coded articles teach is in `learned.py` (the issue and
+stance of a sentence) and `ranking.py` (which readings to suggest), trained by `training.py`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ NAME = "stance-extractor"
 VERSION = "0.1"
 CODER = f"{NAME} {VERSION}"
 
-# Extra columns of a proposal: where the evidence is, and what a new actor would be.
+# Extra columns of a proposal: where the evidence is, what a new actor would be, and whether the
+# tool suggests accepting it.
 PROPOSAL_COLUMNS: tuple[str, ...] = (
     "char_start",
     "char_end",
@@ -29,6 +31,7 @@ PROPOSAL_COLUMNS: tuple[str, ...] = (
     "actor_type",
     "organization",
     "actor_role",
+    "suggested",
 )
 OUTPUT_COLUMNS: tuple[str, ...] = ANNOTATION_COLUMNS + PROPOSAL_COLUMNS
 
@@ -83,23 +86,16 @@ def extract(
 
     With `model` (`tracker.extract.learned.StatementModel`), statements the rules leave without
     an issue take the issue and stance the analysts' coded articles suggest when it is sure, and
-    a stance the model reads otherwise with near certainty is corrected.
+    a stance the model reads otherwise with near certainty is corrected. When the model has a
+    ranker (`tracker.extract.ranking`), `suggested` says which proposals to start accepted.
     """
-    from tracker.extract.learned import apply_model
+    from tracker.extract.ranking import suggest
     from tracker.extract.rules import read_document  # the segmenter loads only when used
 
-    rows = read_document(text, published, codebook.actors, codebook.issues)
-    frame = pd.DataFrame(rows)
+    frame = readings(read_document(text, published, codebook.actors, codebook.issues), model)
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
-    frame = apply_model(frame, model)
-    # One row per actor, issue and evidence span: a repeated cue in one sentence is one statement
-    # where two cues give one actor's stance on one issue, the one read from a stance word wins
-    frame = frame.sort_values(
-        ["char_start", "evidence", "confidence"], ascending=[True, False, False], kind="stable"
-    )
-    frame = frame.drop_duplicates(["actor_id", "issue_id", "char_start"], keep="first")
-    frame = consistent_stances(frame).reset_index(drop=True)
+    frame = suggest(frame.assign(doc_id=doc_id), model)
     frame["statement_id"] = [f"{doc_id}-x{n:03d}" for n in range(1, len(frame) + 1)]
     frame["occurrence"] = [
         _occurrence(text, quote, start)
@@ -110,3 +106,20 @@ def extract(
     frame["confidence"] = frame["confidence"].clip(0, 1).astype("float64")
     frame["reported_by"] = frame["reported_by"].where(frame["reported_by"].notna(), None)
     return frame[list(OUTPUT_COLUMNS)]
+
+
+def readings(rows: list[dict], model=None) -> pd.DataFrame:
+    """The rules' rows (`read_document`) as proposals: the model applied, one row per statement."""
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return frame
+    from tracker.extract.learned import apply_model
+
+    frame = apply_model(frame, model)
+    # One row per actor, issue and evidence span: a repeated cue in one sentence is one statement
+    # where two cues give one actor's stance on one issue, the one read from a stance word wins
+    frame = frame.sort_values(
+        ["char_start", "evidence", "confidence"], ascending=[True, False, False], kind="stable"
+    )
+    frame = frame.drop_duplicates(["actor_id", "issue_id", "char_start"], keep="first")
+    return consistent_stances(frame).reset_index(drop=True)

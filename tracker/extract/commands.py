@@ -21,7 +21,7 @@ def _date(value: str) -> dt.date:
 def run_extract(args: argparse.Namespace) -> int:
     from tracker.codebook import load_codebook
     from tracker.extract import extract
-    from tracker.extract.learned import model_for
+    from tracker.extract.training import model_for
     from tracker.store import MAX_TEXT_CHARS, neutralise
 
     path = Path(args.article)

@@ -15,13 +15,9 @@ second; it grows with every article saved. Evaluation trains it without the arti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-from tracker.evaluate import EVALUATION_DIR, annotated_corpora
 
 NONE = "(none)"  # the class of a sentence that carries no coded statement
 
@@ -108,6 +104,8 @@ class StatementModel:
     issue_model: object
     stance_model: object | None
     examples: int
+    # which of the proposals to suggest (`tracker.extract.ranking`), when trained with one
+    ranker: object | None = None
 
     @classmethod
     def fit(cls, examples: pd.DataFrame) -> StatementModel | None:
@@ -271,28 +269,3 @@ def place_unassigned(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame
         [f"{_LEARNED_ISSUE} (p={p:.2f})" for p in guess["probability"]],
     )
     return out
-
-
-def _annotated_files(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file the model learns from: its cache key."""
-    files = []
-    for folder in (data_dir, data_dir / EVALUATION_DIR):
-        for path in [folder / "documents.csv", *sorted((folder / "annotations").glob("*.csv"))]:
-            if path.exists():
-                stat = path.stat()
-                files.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(files)
-
-
-def model_for(data_dir: Path) -> StatementModel | None:
-    """The model trained on every annotated article under `data_dir` (its coded articles and the
-    held-out evaluation set), retrained when one of them changes; None with too little to learn."""
-    data_dir = Path(data_dir)
-    return _trained(data_dir, _annotated_files(data_dir))
-
-
-@lru_cache(maxsize=4)
-def _trained(data_dir: Path, files: tuple) -> StatementModel | None:
-    corpora = annotated_corpora(data_dir)
-    frames = [training_examples(c.documents, c.annotations) for c in corpora]
-    return StatementModel.fit(pd.concat(frames, ignore_index=True)) if frames else None

@@ -55,10 +55,13 @@ def suggest_doc_id(outlet: str, published: dt.date, title: str) -> str:
 
 
 def review_table(proposals: pd.DataFrame) -> pd.DataFrame:
-    """The proposals as the editable review table: rows with an issue start accepted."""
+    """The proposals as the editable review table: the suggested ones start accepted."""
+    accept = proposals["issue_id"].astype(str) != ""
+    if "suggested" in proposals:
+        accept &= proposals["suggested"].fillna(False).astype(bool)
     table = pd.DataFrame(
         {
-            "accept": proposals["issue_id"].astype(str) != "",
+            "accept": accept,
             "actor_id": proposals["actor_id"].astype(str),
             "issue_id": proposals["issue_id"].astype(str),
             "stance": proposals["stance"].astype(str),

@@ -1,0 +1,142 @@
+"""Training what the coded articles teach: the statement model and the ranker of its readings.
+
+The ranker (`ranking.py`) learns from the extractor's proposals on coded articles, and those must
+be read as a new article is: by a statement model that has not seen them. So the coded articles
+are cut into `FOLDS` folds, each fold read by a statement model trained on the others, and the
+ranker learns from all of them. The rules read each article once; only the model changes.
+
+`model_for` gives the dashboard and the command line the models trained on every coded article,
+retrained when one of them changes. `cross_fitted` gives the evaluation, for each article, models
+trained without its fold, so that no article is scored by a model that has seen it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tracker.evaluate import EVALUATION_DIR, Corpus, annotated_corpora
+from tracker.extract.learned import StatementModel, training_examples
+from tracker.extract.ranking import Ranker, candidates, labelled, triples
+
+FOLDS = 5
+
+
+def fold_of(doc_ids) -> np.ndarray:
+    """A document's fold: fixed by its id, so adding an article moves no other."""
+    return np.array([zlib.crc32(str(d).encode()) % FOLDS for d in doc_ids], dtype=int)
+
+
+def _examples(corpora: list[Corpus]) -> pd.DataFrame:
+    return pd.concat(
+        [training_examples(c.documents, c.annotations) for c in corpora], ignore_index=True
+    )
+
+
+def _rule_rows(corpora: list[Corpus], codebook) -> dict[str, list[dict]]:
+    """The rules' rows of every coded article (they do not depend on any model)."""
+    from tracker.extract.rules import read_document
+
+    return {
+        doc_id: read_document(text, published, codebook.actors, codebook.issues)
+        for c in corpora
+        for doc_id, published, text in c.documents[["doc_id", "published", "text"]].itertuples(
+            index=False
+        )
+    }
+
+
+def out_of_fold(
+    corpora: list[Corpus], codebook, examples: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[int, StatementModel | None]]:
+    """The ranker's labelled candidates of every coded article, each read by the statement model
+    trained without its fold; and those models, by fold."""
+    from tracker.extract import readings
+
+    rows = _rule_rows(corpora, codebook)
+    gold = pd.concat([c.annotations for c in corpora], ignore_index=True)
+    doc_ids = pd.Series(list(rows))
+    folds = fold_of(doc_ids)
+    example_folds = fold_of(examples["doc_id"])
+    models: dict[int, StatementModel | None] = {}
+    found = []
+    for fold in np.unique(folds):
+        model = models[fold] = StatementModel.fit(examples[example_folds != fold])
+        if model is None:
+            continue
+        read = [readings(rows[d], model).assign(doc_id=d) for d in doc_ids[folds == fold]]
+        read = [r for r in read if not r.empty]
+        if read:
+            found.append(
+                triples(candidates(pd.concat(read, ignore_index=True), model)).assign(fold=fold)
+            )
+    found = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
+    return (labelled(found, gold) if len(found) else found), models
+
+
+def trained(corpora: list[Corpus], codebook) -> StatementModel | None:
+    """The statement model trained on every coded article, with its ranker."""
+    examples = _examples(corpora)
+    model = StatementModel.fit(examples)
+    if model is None:
+        return None
+    found, _ = out_of_fold(corpora, codebook, examples)
+    return dataclasses.replace(
+        model, ranker=Ranker.fit(found.drop(columns="fold", errors="ignore"))
+    )
+
+
+def cross_fitted(corpora: list[Corpus], codebook, doc_ids) -> dict[str, StatementModel | None]:
+    """For each of `doc_ids`, models trained without the coded articles of its fold.
+
+    The statement model is the one that read that fold for the ranker; the ranker learns from
+    the other folds' candidates. An article that is not coded gets the models of its fold too.
+    """
+    examples = _examples(corpora)
+    found, models = out_of_fold(corpora, codebook, examples)
+    doc_ids = list(doc_ids)
+    bundles = {}
+    for fold in np.unique(fold_of(doc_ids)):
+        model = models.get(fold)
+        if model is None and fold not in models:
+            model = StatementModel.fit(examples[fold_of(examples["doc_id"]) != fold])
+        if model is not None and len(found):
+            rest = found[found["fold"] != fold].drop(columns="fold")
+            model = dataclasses.replace(model, ranker=Ranker.fit(rest))
+        bundles[fold] = model
+    return {d: bundles[f] for d, f in zip(doc_ids, fold_of(doc_ids), strict=True)}
+
+
+def _annotated_files(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file the models learn from: their cache key."""
+    files = []
+    for folder in (data_dir, data_dir / EVALUATION_DIR):
+        for path in [folder / "documents.csv", *sorted((folder / "annotations").glob("*.csv"))]:
+            if path.exists():
+                stat = path.stat()
+                files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    codebook = data_dir / "codebook"
+    for path in sorted(codebook.glob("*.csv")) if codebook.is_dir() else []:
+        stat = path.stat()
+        files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
+
+
+def model_for(data_dir: Path) -> StatementModel | None:
+    """The models trained on every annotated article under `data_dir` (its coded articles and the
+    held-out evaluation set), retrained when one of them or the codebook changes; None with too
+    little to learn."""
+    data_dir = Path(data_dir)
+    return _trained(data_dir, _annotated_files(data_dir))
+
+
+@lru_cache(maxsize=4)
+def _trained(data_dir: Path, files: tuple) -> StatementModel | None:
+    from tracker.codebook import load_codebook
+
+    return trained(annotated_corpora(data_dir), load_codebook(data_dir))
