@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,8 @@ def test_add_an_article_and_find_it_in_the_overview(start_app, page, tmp_path: P
     wait_for_app(page)
     assert_no_exception(page)
     page.get_by_text("2. Review the proposed statements").wait_for()
+    # how many were found, and how many start accepted
+    page.get_by_text(re.compile(r"\d+ statements proposed, \d+ suggested")).wait_for()
     # the unknown speaker is proposed as a new actor for the codebook
     assert page.locator("[data-testid='stDataFrame']").count() >= 2
     screenshot(page, "add-article-review", full_page=True)

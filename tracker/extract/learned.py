@@ -8,8 +8,9 @@ with its issue and stance, and the sentences that carry none. A word-and-phrase 
 stance on it, for a statement the rules left unassigned, and corrects the side the rules read
 when it is nearly certain they read it wrong; it says nothing when it is unsure.
 
-The model is trained when it is needed, from the annotated articles on disk, in well under a
-second; it grows with every article saved. Evaluation trains it without the article it scores.
+The model is trained when it is needed, from the annotated articles on disk, in a few seconds;
+it grows with every article saved (`training.py`). Evaluation trains it without the articles it
+scores.
 """
 
 from __future__ import annotations

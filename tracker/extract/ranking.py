@@ -6,8 +6,10 @@ with a statement model that has not seen it, and compare what it proposes with t
 (`tracker.extract.training` does this). A second model learned from that comparison scores each
 (actor, issue, stance) the proposals could support, from what is known of it across the article:
 how many statements carry it, the statement model's probabilities for it, whether the rules read
-it or only the model, how it was said (words, a report, a deed), who the actor is, and how much
-else the article says on that issue. The candidates are the rules' own readings and, for each
+it or only the model, how it was said (words, a report, a deed), and how much else the article
+says on that issue and by that actor. Not who the actor is: whether a spokesperson or the state
+is coded is a convention that differs between coders, and a ranker that learned it would untick
+readings for the wrong reason. The candidates are the rules' own readings and, for each
 statement, any other issue the statement model gives some chance, since one sentence can carry
 two issues ("partners, not a role in the region").
 
@@ -62,9 +64,6 @@ def candidates(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
         "confidence": frame["confidence"].astype(float).to_numpy(),
         "action": (frame["attribution"] == "action").to_numpy(),
         "reported": (frame["attribution"] == "reported").to_numpy(),
-        "new": frame["actor_is_new"].fillna(False).astype(bool).to_numpy(),
-        "person": (frame["actor_type"].astype(str) == "person").to_numpy(),
-        "state": (frame["actor_type"].astype(str) == "state").to_numpy(),
         "start": frame["char_start"].astype(float).to_numpy(),
         "length": frame["quote"].astype(str).str.len().to_numpy(),
     }
@@ -112,9 +111,6 @@ def triples(found: pd.DataFrame) -> pd.DataFrame:
             confidence=("confidence", "max"),
             action=("action", "mean"),
             reported=("reported", "mean"),
-            new=("new", "max"),
-            person=("person", "max"),
-            state=("state", "max"),
             first=("start", "min"),
             length=("length", "mean"),
         )
@@ -124,12 +120,14 @@ def triples(found: pd.DataFrame) -> pd.DataFrame:
     pair = out.groupby(["doc_id", "actor_id", "issue_id"])
     out["other_stance_p"] = pair["p_sum"].transform("sum") - out["p_sum"]
     out["other_stance_rules"] = pair["rules"].transform("sum") - out["rules"]
+    # what the article says besides, as shares of its statements: articles differ in length
+    statements = out["doc_id"].map(found.groupby("doc_id")["row"].nunique())
     actor = out.groupby(["doc_id", "actor_id"])
-    out["actor_statements"] = actor["statements"].transform("max")
+    out["actor_statements"] = actor["statements"].transform("max") / statements
     out["actor_issues"] = actor["read_by_rules"].transform("sum")
     issue = out.groupby(["doc_id", "issue_id"])
-    out["issue_rules"] = issue["rules"].transform("sum")
-    out["issue_p"] = issue["p_sum"].transform("sum")
+    out["issue_rules"] = issue["rules"].transform("sum") / statements
+    out["issue_p"] = issue["p_sum"].transform("sum") / statements
     out["position"] = out.groupby("doc_id")["first"].rank(pct=True)
     return out
 
