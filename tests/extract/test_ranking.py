@@ -115,6 +115,8 @@ def test_an_unassigned_statement_takes_the_reading_itself(model) -> None:
     aland = out[out["actor_id"] == "aland"]
     assert len(aland) == 1  # no copy: the statement itself is placed
     assert aland.iloc[0]["issue_id"] == "presence" and aland.iloc[0]["suggested"]
+    assert "learned from coded articles" in aland.iloc[0]["note"]
+    assert "beside the rules' reading" not in aland.iloc[0]["note"]  # the rules read no issue
 
 
 def test_without_a_ranker_every_placed_proposal_is_suggested() -> None:

@@ -18,7 +18,7 @@ import pandas as pd
 from tracker.build import ANNOTATION_COLUMNS
 
 NAME = "stance-extractor"
-VERSION = "0.1"
+VERSION = "0.2"
 CODER = f"{NAME} {VERSION}"
 
 # Extra columns of a proposal: where the evidence is, what a new actor would be, and whether the

@@ -36,7 +36,8 @@ CANDIDATE_MIN_PROBABILITY = 0.03
 SUGGEST_FROM = 0.35
 
 _NOT_SUGGESTED = "left unticked: analysts seldom coded readings like this one"
-_ADDED = "issue and stance learned from coded articles, beside the rules' reading"
+_LEARNED = "issue and stance learned from coded articles"
+_ADDED = f"{_LEARNED}, beside the rules' reading"
 
 
 def candidates(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
@@ -228,10 +229,11 @@ def suggest(frame: pd.DataFrame, model: StatementModel | None) -> pd.DataFrame:
     rows["stance"] = best["stance"].to_numpy()
     rows["confidence"] = best["score"].to_numpy()
     rows["suggested"] = True
-    scores = best["score"].map("{:.2f}".format)
-    rows["note"] = _add_note(rows["note"], f"{_ADDED} (p=" + scores + ")")
     # an unassigned statement takes the reading itself; one with an issue gets a second row
     open_rows = frame.loc[best["row"].to_numpy(), "issue_id"].astype(str).eq("").to_numpy()
+    said = pd.Series(np.where(open_rows, _LEARNED, _ADDED), dtype=object)
+    scores = best["score"].map("{:.2f}".format).reset_index(drop=True)
+    rows["note"] = _add_note(rows["note"], said + " (p=" + scores + ")")
     filled = rows[open_rows & ~pd.Index(best["row"]).duplicated()]
     frame.loc[filled.index, filled.columns] = filled
     added = rows[~rows.index.isin(filled.index) | pd.Index(rows.index).duplicated()]
