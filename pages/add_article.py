@@ -119,7 +119,10 @@ def article_form(data_dir: Path, codebook) -> None:
                     from tracker.extract import extract
                     from tracker.extract.training import model_for
 
-                    st.write("Learning issues and stances from the coded articles…")
+                    st.write(
+                        "Learning from the coded articles: issues, stances and which readings "
+                        "analysts keep (up to a minute after a change to them)…"
+                    )
                     model = model_for(data_dir)
                     st.write("Finding speakers, issues, stances and dates…")
                     proposals = extract(text, published, codebook, article.doc_id, model=model)

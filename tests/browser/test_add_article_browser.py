@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import assert_no_exception, screenshot, wait_for_app
-from tests.conftest import copy_data
+from tests.conftest import copy_data_with_held_out
 from tracker.load import load_positions
 
 TEXT = (
@@ -30,7 +30,8 @@ def close_dialog(page) -> None:
 
 @pytest.mark.browser
 def test_add_an_article_and_find_it_in_the_overview(start_app, page, tmp_path: Path) -> None:
-    data = copy_data(tmp_path / "data")
+    # with held-out articles to learn from: the page trains and applies the learned models
+    data = copy_data_with_held_out(tmp_path / "data", 4)
     base = start_app(
         {"TRACKER_POSITIONS": str(data / "positions.parquet"), "TRACKER_EDITABLE": "1"}
     )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pandas as pd
 
-from tests.conftest import copy_data
+from tests.conftest import copy_data_with_held_out
 from tracker.evaluate import Corpus, evaluate
 from tracker.extract import extract
 from tracker.extract.learned import (
@@ -19,7 +18,6 @@ from tracker.extract.learned import (
     training_examples,
 )
 from tracker.extract.training import cross_fitted, fold_of, model_for
-from tracker.load import DEFAULT_DATA_DIR
 
 PUBLISHED = dt.date(2024, 5, 2)
 
@@ -162,17 +160,7 @@ def test_evaluation_never_scores_an_article_with_a_model_that_saw_it(codebook) -
 
 def small_data(tmp_path: Path) -> Path:
     """The bundled data with two held-out articles."""
-    data = copy_data(tmp_path / "data")
-    held_out = DEFAULT_DATA_DIR / "evaluation"
-    documents = pd.read_csv(held_out / "documents.csv", dtype=str, keep_default_na=False)
-    keep = documents.iloc[:2]
-    for sub in ("articles", "annotations"):
-        (data / "evaluation" / sub).mkdir(parents=True)
-    for doc_id in keep["doc_id"]:
-        shutil.copy(held_out / "articles" / f"{doc_id}.txt", data / "evaluation" / "articles")
-        shutil.copy(held_out / "annotations" / f"{doc_id}.csv", data / "evaluation" / "annotations")
-    keep.to_csv(data / "evaluation" / "documents.csv", index=False)
-    return data
+    return copy_data_with_held_out(tmp_path / "data", 2)
 
 
 def test_the_model_is_retrained_when_a_coded_article_changes(tmp_path: Path) -> None:

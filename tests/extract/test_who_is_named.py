@@ -203,3 +203,17 @@ def test_its_spokesman_speaks_for_the_state_in_view(codebook) -> None:
     frame = rows(text, codebook)
     spokesman = frame[frame["actor_id"] == "jiang_bin"]
     assert set(spokesman["organization"]) == {"China"}
+
+
+def test_a_title_the_codebook_knows_gives_a_new_holder_its_organization() -> None:
+    # the bundled codebook knows "NATO Secretary General" as Stoltenberg's title: a new holder
+    # of it speaks for NATO, not for himself
+    from tracker.codebook import load_codebook
+    from tracker.load import DEFAULT_DATA_DIR
+
+    text = (
+        "NATO Secretary General Anna Berg said the alliance welcomed its partners in the Pacific."
+    )
+    frame = extract(text, PUBLISHED, load_codebook(DEFAULT_DATA_DIR))
+    holder = frame[frame["actor_id"] == "anna_berg"]
+    assert set(holder["organization"]) == {"NATO"}
