@@ -172,22 +172,23 @@ def evaluate(
 
     With `doc_ids`, only those documents are scored (a corpus left empty is skipped). With
     `learned`, each document is read with the models trained without the annotated articles of
-    its fold (`tracker.extract.training.cross_fitted`); without, with the rules alone.
+    its fold, trained with the codebook under `data_dir`
+    (`tracker.extract.training.cross_fitted_for`); without, with the rules alone.
     """
     from tracker.codebook import load_codebook
 
     data_dir = Path(data_dir)
     codebook = codebook or load_codebook(data_dir)
-    corpora = training = annotated_corpora(data_dir)
+    corpora = annotated_corpora(data_dir)
     if doc_ids is not None:
         corpora = [only_documents(c, doc_ids) for c in corpora]
         corpora = [c for c in corpora if len(c.documents)]
     scored = [d for c in corpora for d in c.documents["doc_id"]]
     models = {}
     if learned:
-        from tracker.extract.training import cross_fitted
+        from tracker.extract.training import cross_fitted_for
 
-        models = cross_fitted(training, codebook, scored)
+        models = cross_fitted_for(data_dir, scored)
     results: dict[str, dict[str, pd.DataFrame]] = {}
     for corpus in corpora:
         predicted = predict(corpus, codebook, models)

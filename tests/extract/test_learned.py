@@ -17,7 +17,7 @@ from tracker.extract.learned import (
     apply_model,
     training_examples,
 )
-from tracker.extract.training import cross_fitted, fold_of, model_for
+from tracker.extract.training import cross_fitted, cross_fitted_for, fold_of, model_for
 
 PUBLISHED = dt.date(2024, 5, 2)
 
@@ -173,6 +173,17 @@ def test_the_model_is_retrained_when_a_coded_article_changes(tmp_path: Path) -> 
     second = model_for(data)
     assert second is not first
     assert second.examples != first.examples
+
+
+def test_the_evaluation_keeps_its_models_until_a_coded_article_changes(tmp_path: Path) -> None:
+    data = small_data(tmp_path)
+    first = cross_fitted_for(data, ["new-article"])["new-article"]
+    assert first is not None and first.ranker is not None
+    assert cross_fitted_for(data, ["new-article"])["new-article"] is first  # no training again
+    annotations = sorted((data / "evaluation" / "annotations").glob("*.csv"))[0]
+    coded = pd.read_csv(annotations, dtype=str, keep_default_na=False)
+    coded.iloc[:1].to_csv(annotations, index=False)
+    assert cross_fitted_for(data, ["new-article"])["new-article"] is not first
 
 
 def test_the_models_are_retrained_when_the_codebook_changes(tmp_path: Path) -> None:

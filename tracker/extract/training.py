@@ -7,7 +7,8 @@ ranker learns from all of them. The rules read each article once; only the model
 
 `model_for` gives the dashboard and the command line the models trained on every coded article,
 retrained when one of them changes. `cross_fitted` gives the evaluation, for each article, models
-trained without its fold, so that no article is scored by a model that has seen it.
+trained without its fold, so that no article is scored by a model that has seen it
+(`cross_fitted_for` keeps them for a data folder until its files change).
 """
 
 from __future__ import annotations
@@ -91,25 +92,40 @@ def trained(corpora: list[Corpus], codebook) -> StatementModel | None:
     )
 
 
-def cross_fitted(corpora: list[Corpus], codebook, doc_ids) -> dict[str, StatementModel | None]:
-    """For each of `doc_ids`, models trained without the coded articles of its fold.
+def fold_models(corpora: list[Corpus], codebook) -> dict[int, StatementModel | None]:
+    """For each fold, the models trained without the coded articles in it.
 
     The statement model is the one that read that fold for the ranker; the ranker learns from
-    the other folds' candidates. An article that is not coded gets the models of its fold too.
+    the other folds' candidates.
     """
     examples = _examples(corpora)
     found, models = out_of_fold(corpora, codebook, examples)
-    doc_ids = list(doc_ids)
-    bundles = {}
-    for fold in np.unique(fold_of(doc_ids)):
+    bundles: dict[int, StatementModel | None] = {}
+    for fold in range(FOLDS):
         model = models.get(fold)
-        if model is None and fold not in models:
-            model = StatementModel.fit(examples[fold_of(examples["doc_id"]) != fold])
+        if fold not in models:  # no coded article in this fold: all of them teach
+            model = StatementModel.fit(examples)
         if model is not None and len(found):
             rest = found[found["fold"] != fold].drop(columns="fold")
             model = dataclasses.replace(model, ranker=Ranker.fit(rest))
         bundles[fold] = model
-    return {d: bundles[f] for d, f in zip(doc_ids, fold_of(doc_ids), strict=True)}
+    return bundles
+
+
+def cross_fitted(corpora: list[Corpus], codebook, doc_ids) -> dict[str, StatementModel | None]:
+    """For each of `doc_ids`, the models of its fold (`fold_models`): none has seen it."""
+    bundles = fold_models(corpora, codebook)
+    doc_ids = list(doc_ids)
+    return dict(zip(doc_ids, (bundles[f] for f in fold_of(doc_ids)), strict=True))
+
+
+def cross_fitted_for(data_dir: Path, doc_ids) -> dict[str, StatementModel | None]:
+    """`cross_fitted` on the coded articles and codebook under `data_dir`; the folds' models are
+    kept until one of their files changes, so that evaluating again costs no training."""
+    data_dir = Path(data_dir)
+    bundles = _folds(data_dir, _annotated_files(data_dir))
+    doc_ids = list(doc_ids)
+    return dict(zip(doc_ids, (bundles[f] for f in fold_of(doc_ids)), strict=True))
 
 
 def _annotated_files(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -133,6 +149,13 @@ def model_for(data_dir: Path) -> StatementModel | None:
     little to learn."""
     data_dir = Path(data_dir)
     return _trained(data_dir, _annotated_files(data_dir))
+
+
+@lru_cache(maxsize=2)
+def _folds(data_dir: Path, files: tuple) -> dict[int, StatementModel | None]:
+    from tracker.codebook import load_codebook
+
+    return fold_models(annotated_corpora(data_dir), load_codebook(data_dir))
 
 
 @lru_cache(maxsize=4)
