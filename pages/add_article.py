@@ -181,8 +181,8 @@ def review_and_save(state: dict, data_dir: Path, codebook) -> None:
         f"**{escape_markdown(shorten(article.title, 200))}** · {escape_markdown(article.doc_id)} · "
         f"published {article.published.isoformat()}. Untick a row to reject it; change actor, issue, "
         "stance or date in place. Rows without an issue start rejected: choose an issue to keep them. "
-        "Readings that analysts seldom kept start unticked too, with a note; confidence is how "
-        "likely an analyst is to keep a row."
+        "Readings that analysts seldom kept in the coded articles start unticked too, with a note "
+        "saying so."
     )
 
     with st.expander("New actors for the codebook", expanded=bool(len(state["new_actors"]))):

@@ -17,7 +17,13 @@ from tracker.extract.learned import (
     apply_model,
     training_examples,
 )
-from tracker.extract.training import cross_fitted, cross_fitted_for, fold_of, model_for
+from tracker.extract.training import (
+    cross_fitted,
+    cross_fitted_for,
+    fold_of,
+    model_for,
+    out_of_fold,
+)
 
 PUBLISHED = dt.date(2024, 5, 2)
 
@@ -156,6 +162,14 @@ def test_evaluation_never_scores_an_article_with_a_model_that_saw_it(codebook) -
     assert "zanzibarian" not in vocabulary["a"]
     assert "zanzibarian" in vocabulary["b"]
     assert "warships" not in vocabulary["b"]
+    # nor by a ranker that learned from anything that saw it (nested folds)
+    corpus = Corpus("t", documents, annotations)
+    examples = training_examples(documents, annotations)
+    found, readers = out_of_fold([corpus], codebook, examples, without=int(fold_of(["a"])[0]))
+    assert "a" not in set(found.get("doc_id", pd.Series(dtype=str)))
+    assert any(m is not None for m in readers.values())
+    for reader in (m for m in readers.values() if m is not None):
+        assert "zanzibarian" not in reader.issue_model[0].vocabulary_
 
 
 def small_data(tmp_path: Path) -> Path:

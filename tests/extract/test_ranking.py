@@ -9,6 +9,7 @@ from tests.extract.test_learned import toy_examples
 from tracker.evaluate import score
 from tracker.extract.learned import StatementModel
 from tracker.extract.ranking import (
+    KEEP_RULES_FROM,
     SUGGEST_FROM,
     Ranker,
     candidates,
@@ -90,10 +91,10 @@ def test_readings_analysts_rarely_keep_start_unticked_with_a_note(model) -> None
     out = suggest(pd.DataFrame(article("new")), model)
     rain = out[out["actor_id"] == "borduria"].iloc[0]
     assert not rain["suggested"]
-    assert rain["confidence"] < SUGGEST_FROM
+    assert rain["confidence"] < KEEP_RULES_FROM
     assert "left unticked" in rain["note"]
     frigates = out[out["actor_id"] == "aland"].iloc[0]
-    assert frigates["suggested"] and frigates["confidence"] >= SUGGEST_FROM
+    assert frigates["suggested"] and frigates["confidence"] >= KEEP_RULES_FROM
     # the unticked row is still offered, and the review table starts it unaccepted
     table = review_table(out)
     assert table.loc[out.index[out["actor_id"] == "borduria"][0], "accept"] == False  # noqa: E712
@@ -105,6 +106,7 @@ def test_a_second_issue_of_the_same_words_is_added_as_its_own_row(model) -> None
     assert set(carpania["issue_id"]) == {"tokyo_office", "presence"}
     added = carpania[carpania["issue_id"] == "presence"].iloc[0]
     assert added["suggested"] and added["quote"] == BOTH
+    assert added["confidence"] >= SUGGEST_FROM
     assert "beside the rules' reading" in added["note"]
 
 
@@ -115,7 +117,7 @@ def test_an_unassigned_statement_takes_the_reading_itself(model) -> None:
     aland = out[out["actor_id"] == "aland"]
     assert len(aland) == 1  # no copy: the statement itself is placed
     assert aland.iloc[0]["issue_id"] == "presence" and aland.iloc[0]["suggested"]
-    assert "learned from coded articles" in aland.iloc[0]["note"]
+    assert "analysts kept in readings like this" in aland.iloc[0]["note"]
     assert "beside the rules' reading" not in aland.iloc[0]["note"]  # the rules read no issue
 
 
@@ -135,3 +137,31 @@ def test_the_evaluation_scores_only_what_starts_accepted(model) -> None:
     scored = score(out, gold).iloc[0]
     assert scored["fp"] == 0  # the unticked misreading is not counted against the extractor
     assert scored["tp"] == 3
+
+
+def test_an_issue_no_coded_article_has_is_left_as_the_rules_read_it(model) -> None:
+    rows = article("new")
+    rows[2]["issue_id"] = "aukus"  # new in the codebook: the models know nothing of it
+    out = suggest(pd.DataFrame(rows), model)
+    aukus = out[out["issue_id"] == "aukus"].iloc[0]
+    assert aukus["suggested"] and aukus["confidence"] == 0.6
+    assert "left unticked" not in aukus["note"]
+
+
+def test_an_added_reading_never_contradicts_a_suggested_one(model) -> None:
+    rows = article("new") + [
+        # the same actor, unassigned, in words the model reads as the opposite stance
+        proposal("new", "aland", "They rejected the office in Tokyo outright.", "", "", 200),
+        proposal("new", "aland", "An office in Tokyo is a good idea, he argued.", "", "", 300),
+    ]
+    out = suggest(pd.DataFrame(rows), model)
+    kept = out[out["suggested"] & (out["actor_id"] == "aland")]
+    assert kept.groupby("issue_id")["stance"].nunique().max() == 1
+
+
+def test_repeated_index_labels_and_speakerless_rows_are_handled(model) -> None:
+    frame = pd.DataFrame(article("new"), index=[5, 5, 7])
+    out = suggest(frame, model)
+    assert len(out) >= 3 and out.index.is_unique
+    nobody = pd.DataFrame(article("new")).assign(actor_id="")
+    assert suggest(nobody, model)["suggested"].tolist() == [True, True, True]

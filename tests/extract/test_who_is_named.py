@@ -217,3 +217,7 @@ def test_a_title_the_codebook_knows_gives_a_new_holder_its_organization() -> Non
     frame = extract(text, PUBLISHED, load_codebook(DEFAULT_DATA_DIR))
     holder = frame[frame["actor_id"] == "anna_berg"]
     assert set(holder["organization"]) == {"NATO"}
+    # a title that does not name the organization is anyone's
+    text = "At the ASEAN meeting, the secretary-general Kao Kim Hourn said the bloc valued its partners."
+    frame = extract(text, PUBLISHED, load_codebook(DEFAULT_DATA_DIR))
+    assert "NATO" not in set(frame.loc[frame["actor_id"] == "kao_kim_hourn", "organization"])

@@ -12,10 +12,14 @@ stance of a sentence) and `ranking.py` (which readings to suggest), trained by `
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from tracker.build import ANNOTATION_COLUMNS
+
+if TYPE_CHECKING:  # the model module loads scikit-learn only when a model is used
+    from tracker.extract.learned import StatementModel
 
 NAME = "stance-extractor"
 VERSION = "0.2"
@@ -108,7 +112,7 @@ def extract(
     return frame[list(OUTPUT_COLUMNS)]
 
 
-def readings(rows: list[dict], model=None) -> pd.DataFrame:
+def readings(rows: list[dict], model: StatementModel | None = None) -> pd.DataFrame:
     """The rules' rows (`read_document`) as proposals: the model applied, one row per statement."""
     frame = pd.DataFrame(rows)
     if frame.empty:

@@ -265,10 +265,16 @@ def organization_from_context(before: str, after: str, gazetteer: Gazetteer) -> 
         if mention.actor_type in ("government", "organization"):
             return mention.organization, _role(before)
     for mention in gazetteer.find(before):
-        ends_title = not before[mention.end :].strip(" ,")  # the title right before the name
-        if mention.actor_type == "person" and mention.organization and ends_title:
-            # a title the codebook knows as another holder's ("NATO Secretary General Mark
-            # Rutte"): the office, and so the organization, is the same
+        # a title the codebook knows as another holder's ("NATO Secretary General Mark Rutte"):
+        # the office, and so the organization, is the same; only a title right before the name
+        # that names the organization ("the secretary-general" alone may be anyone's)
+        title = before[mention.start : mention.end]
+        if (
+            mention.actor_type == "person"
+            and mention.organization
+            and not before[mention.end :].strip(" ,")
+            and mention.organization.lower() in title.lower()
+        ):
             return mention.organization, _role(before) or before.strip(" ,")
     return "", _role(before) or after.strip(" ,")
 

@@ -169,7 +169,8 @@ def apply_model(frame: pd.DataFrame, model: StatementModel | None) -> pd.DataFra
 _LEARNED_ISSUE = "issue and stance learned from coded articles"
 
 
-def _add_note(notes: pd.Series, added: list[str]) -> list[str]:
+def add_note(notes: pd.Series, added: list[str]) -> list[str]:
+    """Each note with its addition after a semicolon (by position)."""
     return [f"{n}; {m}" if n else m for n, m in zip(notes.astype(str), added, strict=True)]
 
 
@@ -206,7 +207,7 @@ def overrule_issues(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame:
     out.loc[rows, "issue_id"] = best_issue[move]
     stances = model.stances(quotes[move], best_issue[move])
     out.loc[rows, "stance"] = stances["stance"].to_numpy()
-    out.loc[rows, "note"] = _add_note(
+    out.loc[rows, "note"] = add_note(
         out.loc[rows, "note"],
         [
             f"{_LEARNED_ISSUE} (p={p:.2f}; the rules read {r})"
@@ -236,7 +237,7 @@ def overrule_stances(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame
     out = frame.copy()
     read = out.loc[rows, "stance"].astype(str).tolist()
     out.loc[rows, "stance"] = guess["stance"].to_numpy()
-    out.loc[rows, "note"] = _add_note(
+    out.loc[rows, "note"] = add_note(
         out.loc[rows, "note"],
         [
             f"stance learned from coded articles (p={p:.2f}; the rules read {r})"
@@ -265,7 +266,7 @@ def place_unassigned(frame: pd.DataFrame, model: StatementModel) -> pd.DataFrame
     out.loc[rows, "confidence"] = np.minimum(
         guess["probability"].to_numpy(), LEARNED_CONFIDENCE_CAP
     )
-    out.loc[rows, "note"] = _add_note(
+    out.loc[rows, "note"] = add_note(
         out.loc[rows, "note"],
         [f"{_LEARNED_ISSUE} (p={p:.2f})" for p in guess["probability"]],
     )

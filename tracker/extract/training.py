@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from tracker.codebook import Codebook
 from tracker.evaluate import EVALUATION_DIR, Corpus, annotated_corpora
 from tracker.extract.learned import StatementModel, training_examples
 from tracker.extract.ranking import Ranker, candidates, labelled, triples
@@ -28,7 +30,7 @@ from tracker.extract.ranking import Ranker, candidates, labelled, triples
 FOLDS = 5
 
 
-def fold_of(doc_ids) -> np.ndarray:
+def fold_of(doc_ids: Iterable[str]) -> np.ndarray:
     """A document's fold: fixed by its id, so adding an article moves no other."""
     return np.array([zlib.crc32(str(d).encode()) % FOLDS for d in doc_ids], dtype=int)
 
@@ -39,7 +41,7 @@ def _examples(corpora: list[Corpus]) -> pd.DataFrame:
     )
 
 
-def _rule_rows(corpora: list[Corpus], codebook) -> dict[str, list[dict]]:
+def _rule_rows(corpora: list[Corpus], codebook: Codebook) -> dict[str, list[dict]]:
     """The rules' rows of every coded article (they do not depend on any model)."""
     from tracker.extract.rules import read_document
 
@@ -53,21 +55,31 @@ def _rule_rows(corpora: list[Corpus], codebook) -> dict[str, list[dict]]:
 
 
 def out_of_fold(
-    corpora: list[Corpus], codebook, examples: pd.DataFrame
+    corpora: list[Corpus],
+    codebook: Codebook,
+    examples: pd.DataFrame,
+    without: int | None = None,
+    rows: dict[str, list[dict]] | None = None,
 ) -> tuple[pd.DataFrame, dict[int, StatementModel | None]]:
-    """The ranker's labelled candidates of every coded article, each read by the statement model
-    trained without its fold; and those models, by fold."""
+    """The ranker's labelled candidates of the coded articles, each read by a statement model
+    trained without its fold; and those models, by fold.
+
+    With `without`, the articles of that fold are neither read nor learned from at all: what
+    the ranker of that fold learns from has never seen them. `rows` are the rules' rows when
+    already read.
+    """
     from tracker.extract import readings
 
-    rows = _rule_rows(corpora, codebook)
+    rows = rows if rows is not None else _rule_rows(corpora, codebook)
     gold = pd.concat([c.annotations for c in corpora], ignore_index=True)
     doc_ids = pd.Series(list(rows))
     folds = fold_of(doc_ids)
     example_folds = fold_of(examples["doc_id"])
     models: dict[int, StatementModel | None] = {}
     found = []
-    for fold in np.unique(folds):
-        model = models[fold] = StatementModel.fit(examples[example_folds != fold])
+    for fold in np.unique(folds[folds != without]):
+        learn = (example_folds != fold) & (example_folds != without)
+        model = models[fold] = StatementModel.fit(examples[learn])
         if model is None:
             continue
         read = [readings(rows[d], model).assign(doc_id=d) for d in doc_ids[folds == fold]]
@@ -80,8 +92,14 @@ def out_of_fold(
     return (labelled(found, gold) if len(found) else found), models
 
 
-def trained(corpora: list[Corpus], codebook) -> StatementModel | None:
+def _coded(corpora: list[Corpus]) -> bool:
+    return any(len(c.annotations) for c in corpora)
+
+
+def trained(corpora: list[Corpus], codebook: Codebook) -> StatementModel | None:
     """The statement model trained on every coded article, with its ranker."""
+    if not _coded(corpora):
+        return None
     examples = _examples(corpora)
     model = StatementModel.fit(examples)
     if model is None:
@@ -92,34 +110,38 @@ def trained(corpora: list[Corpus], codebook) -> StatementModel | None:
     )
 
 
-def fold_models(corpora: list[Corpus], codebook) -> dict[int, StatementModel | None]:
-    """For each fold, the models trained without the coded articles in it.
+def fold_models(corpora: list[Corpus], codebook: Codebook) -> dict[int, StatementModel | None]:
+    """For each fold, the statement model and ranker trained without the coded articles in it.
 
-    The statement model is the one that read that fold for the ranker; the ranker learns from
-    the other folds' candidates.
+    The ranker of a fold learns from the other folds, each read by a statement model trained
+    on the rest without that fold (nested folds): nothing it learns from has seen the fold.
     """
+    if not _coded(corpora):
+        return dict.fromkeys(range(FOLDS))
     examples = _examples(corpora)
-    found, models = out_of_fold(corpora, codebook, examples)
+    rows = _rule_rows(corpora, codebook)
+    example_folds = fold_of(examples["doc_id"])
     bundles: dict[int, StatementModel | None] = {}
     for fold in range(FOLDS):
-        model = models.get(fold)
-        if fold not in models:  # no coded article in this fold: all of them teach
-            model = StatementModel.fit(examples)
-        if model is not None and len(found):
-            rest = found[found["fold"] != fold].drop(columns="fold")
-            model = dataclasses.replace(model, ranker=Ranker.fit(rest))
+        model = StatementModel.fit(examples[example_folds != fold])
+        if model is not None:
+            found, _ = out_of_fold(corpora, codebook, examples, without=fold, rows=rows)
+            ranker = Ranker.fit(found.drop(columns="fold")) if len(found) else None
+            model = dataclasses.replace(model, ranker=ranker)
         bundles[fold] = model
     return bundles
 
 
-def cross_fitted(corpora: list[Corpus], codebook, doc_ids) -> dict[str, StatementModel | None]:
+def cross_fitted(
+    corpora: list[Corpus], codebook: Codebook, doc_ids: Iterable[str]
+) -> dict[str, StatementModel | None]:
     """For each of `doc_ids`, the models of its fold (`fold_models`): none has seen it."""
     bundles = fold_models(corpora, codebook)
     doc_ids = list(doc_ids)
     return dict(zip(doc_ids, (bundles[f] for f in fold_of(doc_ids)), strict=True))
 
 
-def cross_fitted_for(data_dir: Path, doc_ids) -> dict[str, StatementModel | None]:
+def cross_fitted_for(data_dir: Path, doc_ids: Iterable[str]) -> dict[str, StatementModel | None]:
     """`cross_fitted` on the coded articles and codebook under `data_dir`; the folds' models are
     kept until one of their files changes, so that evaluating again costs no training."""
     data_dir = Path(data_dir)
@@ -132,7 +154,11 @@ def _annotated_files(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """Name, size and modification time of every file the models learn from: their cache key."""
     files = []
     for folder in (data_dir, data_dir / EVALUATION_DIR):
-        for path in [folder / "documents.csv", *sorted((folder / "annotations").glob("*.csv"))]:
+        coded = [
+            *sorted((folder / "annotations").glob("*.csv")),
+            *sorted((folder / "articles").glob("*.txt")),
+        ]
+        for path in [folder / "documents.csv", *coded]:
             if path.exists():
                 stat = path.stat()
                 files.append((str(path), stat.st_size, stat.st_mtime_ns))
