@@ -32,6 +32,14 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
 
 
+def new_actor(start: int, name: str, kind: str, organization: str = "", role: str = "") -> Mention:
+    """An actor the codebook lacks, named `name` at `start`: its id is the name's slug, and it
+    speaks for itself unless the text gives its organization."""
+    return Mention(
+        start, start + len(name), slug(name), name, kind, organization or name, True, role
+    )
+
+
 def _form_pattern(form: str) -> re.Pattern[str]:
     """A whole-word pattern for one alias; acronyms match case-sensitively ("US" is not "us")."""
     flags = 0 if form.isupper() or any(c == "." for c in form) else re.IGNORECASE

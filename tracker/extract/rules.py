@@ -31,8 +31,8 @@ from tracker.extract import cues
 from tracker.extract.actors import (
     Gazetteer,
     Mention,
+    new_actor,
     organization_from_context,
-    slug,
     trailing_name,
 )
 from tracker.extract.candidates import (
@@ -343,18 +343,7 @@ class _Reader(SpeakerRules, IssueRules, StanceRules, CandidateRules):
                     )
                     at = sentence.start + appositive.start(1)
                     words = appositive.group(1)
-                    before = [
-                        Mention(
-                            at,
-                            at + len(words),
-                            slug(words),
-                            words,
-                            "person",
-                            organization or words,
-                            True,
-                            role,
-                        )
-                    ]
+                    before = [new_actor(at, words, "person", organization, role)]
                 if before:
                     speakers, how = [before[-1]], "relative"
             if cand.kind == "action":

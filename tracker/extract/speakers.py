@@ -16,8 +16,8 @@ import re
 from tracker.extract import cues
 from tracker.extract.actors import (
     Mention,
+    new_actor,
     organization_from_context,
-    slug,
     trailing_name,
     trailing_organization,
 )
@@ -354,17 +354,7 @@ class SpeakerRules:
         is_media = bool(_MEDIA.search(words[: name[0]]))
         described = f"{words[: name[0]]} {role_words} {organization}"
         kind = "media" if is_media else "expert" if commentator(described) else "person"
-        mention = Mention(
-            abs_start,
-            abs_start + len(name_text),
-            slug(name_text),
-            name_text,
-            kind,
-            organization or name_text,
-            True,
-            role_words,
-        )
-        return mention
+        return new_actor(abs_start, name_text, kind, organization, role_words)
 
     def _new_organization(
         self, sentence: Sentence, slot: tuple[int, int], found: tuple[int, int, str]
@@ -388,9 +378,7 @@ class SpeakerRules:
             )
             if state:
                 return self.ctx.gazetteer.state_actor(state, abs_start, abs_start + len(name))
-        return Mention(
-            abs_start, abs_start + len(name), slug(name), name, kind, organization or name, True, ""
-        )
+        return new_actor(abs_start, name, kind, organization)
 
     def _passive_agent(
         self,
@@ -741,18 +729,7 @@ class SpeakerRules:
             if name and name == (0, len(words)) and not inside:
                 # "Wi Sung-lac": a person the codebook lacks, for the state named before
                 at = sentence.start + lead
-                joined.append(
-                    Mention(
-                        at,
-                        at + len(words),
-                        slug(words),
-                        words,
-                        "person",
-                        pending or words,
-                        True,
-                        "",
-                    )
-                )
+                joined.append(new_actor(at, words, "person", pending))
                 pending = ""
                 continue
             people = [m for m in inside if m.actor_type in ("person", "expert")]
