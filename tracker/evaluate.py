@@ -88,10 +88,9 @@ def _in_period(proposed: pd.Series, precision: pd.Series, gold: pd.Series) -> pd
 
 def suggested(predicted: pd.DataFrame) -> pd.DataFrame:
     """The proposals the tool suggests saving: those that start accepted in review."""
-    placed = predicted["issue_id"].astype(str) != ""
-    if "suggested" in predicted:
-        placed &= predicted["suggested"].fillna(False).astype(bool)
-    return predicted[placed]
+    from tracker.extract.ranking import starts_accepted
+
+    return predicted[starts_accepted(predicted)]
 
 
 def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str | None = None) -> pd.DataFrame:

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tracker.evaluate import TRIPLE
 from tracker.extract.learned import NONE, StatementModel, add_note
-
-TRIPLE = ["doc_id", "actor_id", "issue_id", "stance"]
 
 # An issue the statement model gives a statement less than this is not a candidate for it
 # (unless the rules read it): it keeps the candidates to a few per statement.
@@ -183,6 +182,14 @@ def labelled(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     out = found.merge(coded, on=TRIPLE, how="left")
     out["coded"] = out["coded"].eq(True)
     return out
+
+
+def starts_accepted(proposals: pd.DataFrame) -> pd.Series:
+    """Which proposals start accepted in review: those with an issue that are suggested."""
+    accepted = proposals["issue_id"].astype(str) != ""
+    if "suggested" in proposals:
+        accepted &= proposals["suggested"].fillna(False).astype(bool)
+    return accepted
 
 
 def suggest(frame: pd.DataFrame, model: StatementModel | None) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from tracker.extract.actors import slug
+from tracker.extract.ranking import starts_accepted
 from tracker.problems import Problem
 from tracker.schema import ACTOR_TYPES, ATTRIBUTIONS, DATE_PRECISIONS, STANCES
 
@@ -56,9 +57,7 @@ def suggest_doc_id(outlet: str, published: dt.date, title: str) -> str:
 
 def review_table(proposals: pd.DataFrame) -> pd.DataFrame:
     """The proposals as the editable review table: the suggested ones start accepted."""
-    accept = proposals["issue_id"].astype(str) != ""
-    if "suggested" in proposals:
-        accept &= proposals["suggested"].fillna(False).astype(bool)
+    accept = starts_accepted(proposals)
     table = pd.DataFrame(
         {
             "accept": accept,

@@ -132,22 +132,25 @@ def fold_models(corpora: list[Corpus], codebook: Codebook) -> dict[int, Statemen
     return bundles
 
 
+def _of_their_folds(
+    bundles: dict[int, StatementModel | None], doc_ids: Iterable[str]
+) -> dict[str, StatementModel | None]:
+    doc_ids = list(doc_ids)
+    return dict(zip(doc_ids, (bundles[f] for f in fold_of(doc_ids)), strict=True))
+
+
 def cross_fitted(
     corpora: list[Corpus], codebook: Codebook, doc_ids: Iterable[str]
 ) -> dict[str, StatementModel | None]:
     """For each of `doc_ids`, the models of its fold (`fold_models`): none has seen it."""
-    bundles = fold_models(corpora, codebook)
-    doc_ids = list(doc_ids)
-    return dict(zip(doc_ids, (bundles[f] for f in fold_of(doc_ids)), strict=True))
+    return _of_their_folds(fold_models(corpora, codebook), doc_ids)
 
 
 def cross_fitted_for(data_dir: Path, doc_ids: Iterable[str]) -> dict[str, StatementModel | None]:
     """`cross_fitted` on the coded articles and codebook under `data_dir`; the folds' models are
     kept until one of their files changes, so that evaluating again costs no training."""
     data_dir = Path(data_dir)
-    bundles = _folds(data_dir, _annotated_files(data_dir))
-    doc_ids = list(doc_ids)
-    return dict(zip(doc_ids, (bundles[f] for f in fold_of(doc_ids)), strict=True))
+    return _of_their_folds(_folds(data_dir, _annotated_files(data_dir)), doc_ids)
 
 
 def _annotated_files(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
